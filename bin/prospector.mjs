@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The CLI runs the TypeScript sources directly through tsx: no build step between clone and use.
+import { register } from 'tsx/esm/api';
+
+// The SDK's Node 22 notice is in the README; it should not interleave with command output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+register();
+await import('../cli/main.ts');

@@ -1,0 +1,28 @@
+import type { LambdaEvent } from 'hono/aws-lambda';
+import { handle } from 'hono/aws-lambda';
+import { buildStores, buildTaskQueue } from '../../shared/adapters/build.ts';
+import { createLogger } from '../../shared/adapters/powertools/logger.ts';
+import { apiConfigSchema, loadConfig } from '../../shared/config.ts';
+import { systemClock } from '../../shared/ports/clock.ts';
+import { createApp } from './app.ts';
+
+const config = loadConfig(apiConfigSchema);
+
+type Claims = { sub?: string; email?: string; username?: string };
+
+export const handler = handle(
+  createApp({
+    ...buildStores(config),
+    queue: buildTaskQueue(config),
+    clock: systemClock,
+    log: createLogger('review-api'),
+    // API Gateway has verified the JWT before we run; its claims name the person deciding.
+    userOf: (c) => {
+      const event = (c.env as { event?: LambdaEvent } | undefined)?.event as
+        | { requestContext?: { authorizer?: { jwt?: { claims?: Claims } } } }
+        | undefined;
+      const claims = event?.requestContext?.authorizer?.jwt?.claims ?? {};
+      return claims.email ?? claims.username ?? claims.sub ?? 'unknown';
+    },
+  }),
+);

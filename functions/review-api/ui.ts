@@ -1,0 +1,124 @@
+/**
+ * The marketer's review screen: one self-contained page (no build step, no CDN) so it works
+ * offline on a laptop and from the same Lambda on AWS.
+ */
+export const REVIEW_UI_HTML = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Prospector · Review queue</title>
+<style>
+  body { font: 14px/1.45 system-ui, sans-serif; margin: 0; color: #1d2330; background: #f6f7f9; }
+  header { background: #1d2330; color: #fff; padding: 12px 24px; display: flex; gap: 24px; align-items: center; }
+  header h1 { font-size: 18px; margin: 0; }
+  nav button { background: none; border: 0; color: #c9d1e0; font: inherit; cursor: pointer; padding: 4px 8px; }
+  nav button[aria-pressed="true"] { color: #fff; border-bottom: 2px solid #6ea8fe; }
+  main { padding: 16px 24px; max-width: 1100px; }
+  .card { background: #fff; border: 1px solid #dde1e8; border-radius: 8px; padding: 12px 16px; margin-bottom: 12px; }
+  .row { display: flex; justify-content: space-between; gap: 12px; align-items: baseline; }
+  .score { font-weight: 700; font-size: 18px; }
+  .muted { color: #5b6577; }
+  .why { margin: 8px 0; padding-left: 18px; }
+  .actions { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; }
+  input[type=text] { flex: 1; min-width: 220px; padding: 6px 8px; border: 1px solid #c3c9d4; border-radius: 6px; }
+  button.act { padding: 6px 12px; border-radius: 6px; border: 1px solid #c3c9d4; background: #fff; cursor: pointer; }
+  button.primary { background: #1f6feb; color: #fff; border-color: #1f6feb; }
+  .empty { padding: 24px; text-align: center; color: #5b6577; }
+  #status { min-height: 20px; margin-bottom: 8px; }
+</style>
+</head>
+<body>
+<header><h1>Prospector</h1>
+  <nav aria-label="views">
+    <button data-view="review" aria-pressed="true">Review queue</button>
+    <button data-view="mql" aria-pressed="false">MQLs</button>
+    <button data-view="tasks" aria-pressed="false">Engagement drafts</button>
+  </nav>
+</header>
+<main>
+  <div id="status" role="status" aria-live="polite"></div>
+  <div id="list"></div>
+  <button id="more" class="act" hidden>Load more</button>
+</main>
+<script>
+const list = document.getElementById('list');
+const status = document.getElementById('status');
+const more = document.getElementById('more');
+let view = 'review';
+let cursor;
+const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const path = (key) => key.split('#').map(encodeURIComponent).join('/');
+
+async function call(url, options) {
+  const res = await fetch(url, { headers: { 'content-type': 'application/json' }, ...options });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(body.error || res.statusText);
+  return body;
+}
+
+function leadCard(lead) {
+  const why = lead.breakdown.map((b) => '<li><code>' + esc(b.ruleId) + '</code> ' + (b.points >= 0 ? '+' : '') + esc(b.points) + ' <span class="muted">' + esc(b.evidence) + '</span></li>').join('');
+  const decide = view === 'review'
+    ? '<input type="text" aria-label="reason" placeholder="Reason (required)">' +
+      '<button class="act primary" data-to="mql">Qualify (MQL)</button>' +
+      '<button class="act" data-to="nurture">Nurture</button>' +
+      '<button class="act" data-to="disqualified">Disqualify</button>'
+    : '';
+  return '<article class="card lead" data-key="' + esc(lead.key) + '">' +
+    '<div class="row"><div><strong>' + esc(lead.profile.name) + '</strong> <span class="muted">@' + esc(lead.profile.handle) + ' · ' + esc(lead.profile.followers) + ' followers</span></div>' +
+    '<div class="score" title="definition v' + esc(lead.definitionVersion) + '">' + esc(lead.score) + '</div></div>' +
+    '<div class="muted">' + esc(lead.profile.bio) + '</div><ul class="why">' + why + '</ul>' +
+    '<div class="actions">' + decide + '</div></article>';
+}
+
+function taskCard(task) {
+  return '<article class="card task" data-key="' + esc(task.prospectKey) + '" data-task="' + esc(task.id) + '">' +
+    '<div class="row"><div><strong>' + esc(task.kind) + '</strong> <span class="muted">' + esc(task.prospectKey) + ' · post ' + esc(task.postId) + '</span></div></div>' +
+    '<p>' + esc(task.draft) + '</p><div class="actions"><button class="act primary" data-approve>Approve</button></div></article>';
+}
+
+async function load(reset) {
+  if (reset) { list.innerHTML = ''; cursor = undefined; }
+  const q = new URLSearchParams({ limit: '25' });
+  if (cursor) q.set('cursor', cursor);
+  const url = view === 'tasks' ? '/api/tasks?' + q : '/api/leads?state=' + view + '&' + q;
+  try {
+    const page = await call(url);
+    list.insertAdjacentHTML('beforeend', page.items.map(view === 'tasks' ? taskCard : leadCard).join(''));
+    if (!list.children.length) list.innerHTML = '<div class="empty">Nothing here.</div>';
+    cursor = page.nextCursor;
+    more.hidden = !cursor;
+  } catch (e) { status.textContent = 'Could not load: ' + e.message; }
+}
+
+list.addEventListener('click', async (e) => {
+  const button = e.target.closest('button');
+  if (!button) return;
+  const card = button.closest('article');
+  try {
+    if (button.dataset.to) {
+      const reason = card.querySelector('input').value;
+      await call('/api/leads/' + path(card.dataset.key) + '/decision', { method: 'POST', body: JSON.stringify({ to: button.dataset.to, reason }) });
+      status.textContent = 'Moved to ' + button.dataset.to + '.';
+    } else if (button.hasAttribute('data-approve')) {
+      await call('/api/tasks/' + path(card.dataset.key) + '/' + card.dataset.task + '/approve', { method: 'POST' });
+      status.textContent = 'Approved and queued.';
+    }
+    card.remove();
+  } catch (err) { status.textContent = 'Not saved: ' + err.message; }
+});
+
+document.querySelector('nav').addEventListener('click', (e) => {
+  const b = e.target.closest('button');
+  if (!b) return;
+  view = b.dataset.view;
+  document.querySelectorAll('nav button').forEach((x) => x.setAttribute('aria-pressed', String(x === b)));
+  status.textContent = '';
+  load(true);
+});
+more.addEventListener('click', () => load(false));
+load(true);
+</script>
+</body>
+</html>`;

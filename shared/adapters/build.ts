@@ -1,0 +1,52 @@
+import { Agent } from 'node:https';
+import type { ApiConfig, DiscoverConfig } from '../config.ts';
+import { DynamoCampaignStore } from './dynamodb/campaign-store.ts';
+import { DynamoDefinitionStore } from './dynamodb/definition-store.ts';
+import { DynamoLeadStore } from './dynamodb/lead-store.ts';
+import { DynamoPostStore } from './dynamodb/post-store.ts';
+import { openTable } from './dynamodb/table.ts';
+import { DynamoTaskStore } from './dynamodb/task-store.ts';
+import { SqsTaskQueue } from './sqs/task-queue.ts';
+import { XSocialSource } from './x/x-source.ts';
+
+type StoreConfig = Pick<ApiConfig, 'TABLE_NAME' | 'AWS_REGION' | 'DYNAMODB_ENDPOINT' | 'RETENTION_DAYS'>;
+
+/** All stores over one table client: built once per runtime, shared by its use cases. */
+export function buildStores(config: StoreConfig) {
+  const table = openTable({
+    tableName: config.TABLE_NAME,
+    region: config.AWS_REGION,
+    endpoint: config.DYNAMODB_ENDPOINT,
+  });
+  return {
+    table,
+    posts: new DynamoPostStore(table, config.RETENTION_DAYS),
+    leads: new DynamoLeadStore(table),
+    campaigns: new DynamoCampaignStore(table),
+    definitions: new DynamoDefinitionStore(table),
+    tasks: new DynamoTaskStore(table),
+  };
+}
+export type Stores = ReturnType<typeof buildStores>;
+
+export function buildTaskQueue(config: Pick<ApiConfig, 'ENGAGE_QUEUE_URL' | 'SQS_ENDPOINT' | 'AWS_REGION'>) {
+  return new SqsTaskQueue({
+    queueUrl: config.ENGAGE_QUEUE_URL,
+    region: config.AWS_REGION,
+    endpoint: config.SQS_ENDPOINT,
+  });
+}
+
+export function buildXSource(
+  config: Pick<DiscoverConfig, 'X_API_BASE_URL' | 'X_TLS_INSECURE'>,
+  bearerToken: string,
+) {
+  return new XSocialSource({
+    bearerToken,
+    baseUrl: config.X_API_BASE_URL,
+    // Only the local fake server's self-signed certificate is ever accepted (config enforces it).
+    httpAgent: config.X_TLS_INSECURE
+      ? new Agent({ rejectUnauthorized: false, keepAlive: true })
+      : new Agent({ keepAlive: true }),
+  });
+}

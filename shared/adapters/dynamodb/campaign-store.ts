@@ -1,0 +1,66 @@
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type Campaign, CampaignSchema, type Cursor, CursorSchema } from '../../domain/campaign.ts';
+import type { CampaignStore } from '../../ports/campaign-store.ts';
+import { keys, type Table } from './table.ts';
+
+/** Campaigns live in one small partition; each item also carries its discovery cursor. */
+export class DynamoCampaignStore implements CampaignStore {
+  constructor(private readonly table: Table) {}
+
+  async listCampaigns(): Promise<Campaign[]> {
+    const out: Campaign[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.name,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': 'CAMPAIGN' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      out.push(...(page.Items ?? []).map((i) => CampaignSchema.parse(i.campaign)));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  async getCampaign(id: string): Promise<Campaign | undefined> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: keys.campaign(id) }),
+    );
+    return Item ? CampaignSchema.parse(Item.campaign) : undefined;
+  }
+
+  async putCampaign(campaign: Campaign): Promise<void> {
+    // Keeps the cursor: editing a campaign must not make discovery read old posts again.
+    await this.table.doc.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: keys.campaign(campaign.id),
+        UpdateExpression: 'SET campaign = :c',
+        ExpressionAttributeValues: { ':c': CampaignSchema.parse(campaign) },
+      }),
+    );
+  }
+
+  async getCursor(campaignId: string): Promise<Cursor> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: keys.campaign(campaignId), ConsistentRead: true }),
+    );
+    return CursorSchema.parse(Item?.cursor ?? {});
+  }
+
+  async saveCursor(campaignId: string, cursor: Cursor): Promise<void> {
+    await this.table.doc.send(
+      new UpdateCommand({
+        TableName: this.table.name,
+        Key: keys.campaign(campaignId),
+        UpdateExpression: 'SET #cursor = :c',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#cursor': 'cursor' },
+        ExpressionAttributeValues: { ':c': CursorSchema.parse(cursor) },
+      }),
+    );
+  }
+}

@@ -1,0 +1,97 @@
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type MqlDefinition, MqlDefinitionSchema } from '../../domain/mql-definition.ts';
+import {
+  ConcurrentPublishError,
+  type DefinitionStore,
+  type PublishRequest,
+} from '../../ports/definition-store.ts';
+import { isConditionFailure, keys, type Table } from './table.ts';
+
+/**
+ * Versions are immutable items; a CURRENT pointer moves in the same transaction, conditional on
+ * the version the author edited, so two people publishing at once cannot silently overwrite.
+ */
+export class DynamoDefinitionStore implements DefinitionStore {
+  constructor(private readonly table: Table) {}
+
+  async currentDefinition(): Promise<MqlDefinition | undefined> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: keys.currentDefinition(), ConsistentRead: true }),
+    );
+    return Item ? this.getDefinition(Number(Item.version)) : undefined;
+  }
+
+  async getDefinition(version: number): Promise<MqlDefinition | undefined> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: keys.definition(version), ConsistentRead: true }),
+    );
+    return Item ? MqlDefinitionSchema.parse(Item.definition) : undefined;
+  }
+
+  async listDefinitions(): Promise<MqlDefinition[]> {
+    const out: MqlDefinition[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.name,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+          ExpressionAttributeValues: { ':pk': 'MQLDEF', ':v': 'V#' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      out.push(...(page.Items ?? []).map((i) => MqlDefinitionSchema.parse(i.definition)));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  async publishDefinition(request: PublishRequest, now: Date): Promise<MqlDefinition> {
+    const version = (request.basedOn ?? 0) + 1;
+    const definition = MqlDefinitionSchema.parse({
+      ...request.draft,
+      version,
+      author: request.author,
+      note: request.note,
+      publishedAt: now.toISOString(),
+    });
+    const pointerCondition =
+      request.basedOn === undefined
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {
+            ConditionExpression: 'version = :based',
+            ExpressionAttributeValues: { ':based': request.basedOn },
+          };
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table.name,
+                Item: { ...keys.definition(version), definition },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Update: {
+                TableName: this.table.name,
+                Key: keys.currentDefinition(),
+                UpdateExpression: 'SET version = :v',
+                ...pointerCondition,
+                ExpressionAttributeValues: {
+                  ':v': version,
+                  ...(pointerCondition.ExpressionAttributeValues ?? {}),
+                },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConcurrentPublishError(request.basedOn);
+      throw error;
+    }
+    return definition;
+  }
+}

@@ -1,0 +1,269 @@
+import { GetCommand, QueryCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { type LeadEvent, LeadEventSchema, type LeadState, LeadStateSchema } from '../../domain/lead-state.ts';
+import { ProspectProfileSchema } from '../../domain/prospect.ts';
+import { type Signal, SignalSchema } from '../../domain/signal.ts';
+import type { Lead, LeadStore, Page, ScoreUpdate } from '../../ports/lead-store.ts';
+import { decodeCursor, encodeCursor, isConditionFailure, keys, scoreSortKey, type Table } from './table.ts';
+
+const BreakdownSchema = z.array(
+  z.object({
+    ruleId: z.string(),
+    kind: z.string(),
+    points: z.number(),
+    evidence: z.string(),
+    postId: z.string().optional(),
+  }),
+);
+
+const toList = (v: unknown) => (v instanceof Set ? [...v] : v);
+
+/** What a lead item must look like when read back; a bad item fails loudly with its field. */
+const LeadItemSchema = z.object({
+  pk: z.string(),
+  profile: ProspectProfileSchema,
+  state: LeadStateSchema,
+  score: z.number(),
+  breakdown: BreakdownSchema.default([]),
+  definitionVersion: z.number().int().optional(),
+  campaignIds: z.preprocess(toList, z.array(z.string())).default([]),
+  firstSeenAt: z.string(),
+  updatedAt: z.string(),
+  revision: z.number().int(),
+});
+
+const SignalItemSchema = z.object({
+  signal: SignalSchema.omit({ campaignIds: true }),
+  campaignIds: z.preprocess(toList, z.array(z.string())),
+});
+
+export class StoredItemError extends Error {
+  constructor(what: string, error: z.ZodError) {
+    super(
+      `stored ${what} is malformed: ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+    this.name = 'StoredItemError';
+  }
+}
+
+function toLead(item: Record<string, unknown>): Lead {
+  const parsed = LeadItemSchema.safeParse(item);
+  if (!parsed.success) throw new StoredItemError(`lead ${String(item.pk)}`, parsed.error);
+  const { pk, ...rest } = parsed.data;
+  return { key: pk.slice('LEAD#'.length), ...rest };
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+
+/** Leads on DynamoDB: every write is conditional on the revision or state the caller saw. */
+export class DynamoLeadStore implements LeadStore {
+  constructor(private readonly table: Table) {}
+
+  async getLead(key: string): Promise<Lead | undefined> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: keys.lead(key), ConsistentRead: true }),
+    );
+    return Item ? toLead(Item) : undefined;
+  }
+
+  private async queryPartition(key: string, prefix: string): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.name,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.leadPartition(key), ':prefix': prefix },
+          ExclusiveStartKey: start,
+          ConsistentRead: true,
+        }),
+      );
+      out.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  async listSignals(key: string): Promise<Signal[]> {
+    return (await this.queryPartition(key, 'SIGNAL#')).map((item) => {
+      const parsed = SignalItemSchema.safeParse(item);
+      if (!parsed.success) throw new StoredItemError(`signal ${String(item.sk)}`, parsed.error);
+      return { ...parsed.data.signal, campaignIds: parsed.data.campaignIds };
+    });
+  }
+
+  async listEvents(key: string): Promise<LeadEvent[]> {
+    return (await this.queryPartition(key, 'EVENT#')).map((item) => LeadEventSchema.parse(item.event));
+  }
+
+  async listPending(limit: number): Promise<string[]> {
+    const page = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.name,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :p',
+        ExpressionAttributeValues: { ':p': 'PENDING' },
+        Limit: limit,
+      }),
+    );
+    return [...new Set((page.Items ?? []).map((i) => String(i.pk).slice('LEAD#'.length)))];
+  }
+
+  private eventPut(key: string, event: LeadEvent) {
+    const suffix = Math.random().toString(36).slice(2, 8);
+    return {
+      Put: {
+        TableName: this.table.name,
+        Item: { pk: keys.leadPartition(key), sk: `EVENT#${event.at}#${suffix}`, event },
+      },
+    };
+  }
+
+  async saveScore(key: string, revision: number, update: ScoreUpdate, now: Date): Promise<boolean> {
+    const nowIso = now.toISOString();
+    const leadUpdate = {
+      Update: {
+        TableName: this.table.name,
+        Key: keys.lead(key),
+        UpdateExpression:
+          'SET score = :score, breakdown = :breakdown, definitionVersion = :version, #state = :state, ' +
+          'updatedAt = :now, gsi1pk = :g1pk, gsi1sk = :g1sk, gsi2pk = :g2pk, gsi2sk = :g2sk, #revision = :next ' +
+          'REMOVE gsi3pk, gsi3sk',
+        ConditionExpression: '#revision = :revision',
+        ExpressionAttributeNames: { '#state': 'state', '#revision': 'revision' },
+        ExpressionAttributeValues: {
+          ':score': update.score,
+          ':breakdown': update.breakdown,
+          ':version': update.definitionVersion,
+          ':state': update.state,
+          ':now': nowIso,
+          ':g1pk': `STATE#${update.state}`,
+          ':g1sk': scoreSortKey(update.score, key),
+          ':g2pk': `CHANGED#${day(nowIso)}`,
+          ':g2sk': `${nowIso}#${key}`,
+          ':revision': revision,
+          ':next': revision + 1,
+        },
+      },
+    };
+    try {
+      const items = update.event ? [leadUpdate, this.eventPut(key, update.event)] : [leadUpdate];
+      await this.table.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async applyDecision(key: string, event: LeadEvent, now: Date): Promise<boolean> {
+    const nowIso = now.toISOString();
+    const lead = await this.getLead(key);
+    if (!lead || lead.state !== event.from) return false;
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table.name,
+                Key: keys.lead(key),
+                UpdateExpression:
+                  'SET #state = :to, updatedAt = :now, gsi1pk = :g1pk, gsi2pk = :g2pk, gsi2sk = :g2sk, #revision = #revision + :one',
+                ConditionExpression: '#state = :from AND #revision = :revision',
+                ExpressionAttributeNames: { '#state': 'state', '#revision': 'revision' },
+                ExpressionAttributeValues: {
+                  ':to': event.to,
+                  ':from': event.from,
+                  ':now': nowIso,
+                  ':g1pk': `STATE#${event.to}`,
+                  ':g2pk': `CHANGED#${day(nowIso)}`,
+                  ':g2sk': `${nowIso}#${key}`,
+                  ':one': 1,
+                  ':revision': lead.revision,
+                },
+              },
+            },
+            this.eventPut(key, event),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async listByState(state: LeadState, limit: number, cursor?: string): Promise<Page<Lead>> {
+    const page = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.name,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': `STATE#${state}` },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor),
+      }),
+    );
+    return { items: (page.Items ?? []).map(toLead), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+  }
+
+  async listChangedSince(since: string, until: string, limit: number, cursor?: string): Promise<Page<Lead>> {
+    // The cursor carries the day being walked and the key within it, so pages resume exactly.
+    const start = decodeCursor(cursor) as { day: string; key?: Record<string, unknown> } | undefined;
+    const items: Lead[] = [];
+    let currentDay = start?.day ?? day(since);
+    let exclusiveStart = start?.key;
+    while (currentDay <= day(until) && items.length < limit) {
+      const page = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.name,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':p': `CHANGED#${currentDay}`, ':from': since, ':to': `${until}~` },
+          Limit: limit - items.length,
+          ExclusiveStartKey: exclusiveStart,
+        }),
+      );
+      items.push(...(page.Items ?? []).map(toLead));
+      if (page.LastEvaluatedKey) {
+        exclusiveStart = page.LastEvaluatedKey;
+        if (items.length >= limit)
+          return { items, nextCursor: encodeCursor({ day: currentDay, key: exclusiveStart }) };
+      } else {
+        exclusiveStart = undefined;
+        currentDay = nextDay(currentDay);
+      }
+    }
+    const more = currentDay <= day(until);
+    return { items, nextCursor: more ? encodeCursor({ day: currentDay, key: exclusiveStart }) : undefined };
+  }
+
+  async countLeads(): Promise<Record<string, number>> {
+    // A local summary and test helper: it scans on purpose and is not one of the access patterns.
+    const counts: Record<string, number> = {};
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.doc.send(
+        new ScanCommand({
+          TableName: this.table.name,
+          FilterExpression: 'sk = :sk',
+          ProjectionExpression: '#state',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':sk': '#LEAD' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) counts[String(item.state)] = (counts[String(item.state)] ?? 0) + 1;
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return counts;
+  }
+}
+
+function nextDay(d: string): string {
+  return new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}

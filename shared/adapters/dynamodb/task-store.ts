@@ -1,0 +1,107 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type EngagementTask, EngagementTaskSchema, type TaskStatus } from '../../domain/engagement-task.ts';
+import type { Page } from '../../ports/lead-store.ts';
+import type { TaskStore } from '../../ports/task-store.ts';
+import { decodeCursor, encodeCursor, isConditionFailure, keys, type Table } from './table.ts';
+
+const DAY_S = 86_400;
+
+/** Tasks live in their prospect's partition and are listed by status through gsi1. */
+export class DynamoTaskStore implements TaskStore {
+  constructor(private readonly table: Table) {}
+
+  async putDraft(task: EngagementTask): Promise<'created' | 'exists'> {
+    try {
+      await this.table.doc.send(
+        new PutCommand({
+          TableName: this.table.name,
+          Item: {
+            ...keys.task(task.prospectKey, task.id),
+            task: EngagementTaskSchema.parse(task),
+            status: task.status,
+            gsi1pk: `TASK#${task.status}`,
+            gsi1sk: `${task.createdAt}#${task.id}`,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return 'created';
+    } catch (error) {
+      if (isConditionFailure(error)) return 'exists';
+      throw error;
+    }
+  }
+
+  async getTask(prospectKey: string, id: string): Promise<EngagementTask | undefined> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: keys.task(prospectKey, id), ConsistentRead: true }),
+    );
+    return Item ? EngagementTaskSchema.parse({ ...Item.task, status: Item.status }) : undefined;
+  }
+
+  async listTasks(status: TaskStatus, limit: number, cursor?: string): Promise<Page<EngagementTask>> {
+    const page = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.name,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': `TASK#${status}` },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor),
+      }),
+    );
+    return {
+      items: (page.Items ?? []).map((i) => EngagementTaskSchema.parse({ ...i.task, status: i.status })),
+      nextCursor: encodeCursor(page.LastEvaluatedKey),
+    };
+  }
+
+  async transitionTask(
+    task: Pick<EngagementTask, 'id' | 'prospectKey'>,
+    from: TaskStatus,
+    to: TaskStatus,
+    fields: Partial<Pick<EngagementTask, 'approvedBy' | 'approvedAt' | 'executedAt' | 'result'>>,
+  ): Promise<boolean> {
+    const sets = Object.keys(fields).map((f) => `task.${f} = :${f}`);
+    const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [`:${k}`, v]));
+    try {
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: keys.task(task.prospectKey, task.id),
+          UpdateExpression: `SET ${['#status = :to', 'gsi1pk = :g1', ...sets].join(', ')}`,
+          ConditionExpression: '#status = :from',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':to': to, ':from': from, ':g1': `TASK#${to}`, ...values },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async takeDailySlot(account: string, day: string, cap: number): Promise<boolean> {
+    try {
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: keys.dailySlot(account, day),
+          UpdateExpression: 'ADD used :one SET #ttl = if_not_exists(#ttl, :ttl)',
+          ConditionExpression: 'attribute_not_exists(used) OR used < :cap',
+          ExpressionAttributeNames: { '#ttl': 'ttl' },
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':cap': cap,
+            ':ttl': Math.floor(Date.parse(day) / 1000) + 3 * DAY_S,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+}

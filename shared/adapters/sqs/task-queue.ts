@@ -1,0 +1,52 @@
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { TaskMessage } from '../../domain/engagement-task.ts';
+import type { TaskQueue } from '../../ports/task-queue.ts';
+
+export interface SqsSettings {
+  queueUrl: string;
+  region: string;
+  endpoint?: string;
+}
+
+export class QueueSendError extends Error {
+  constructor(readonly failedIds: string[]) {
+    super(`could not queue ${failedIds.length} task(s): ${failedIds.join(', ')}`);
+    this.name = 'QueueSendError';
+  }
+}
+
+/** Approved tasks on SQS, in batches of ten; entries SQS refuses are retried once, then reported. */
+export class SqsTaskQueue implements TaskQueue {
+  private readonly client: SQSClient;
+
+  constructor(private readonly settings: SqsSettings) {
+    this.client = new SQSClient({
+      region: settings.region,
+      ...(settings.endpoint
+        ? {
+            endpoint: settings.endpoint,
+            // Local SQS servers hand out queue URLs on hosts that do not resolve; talk to the endpoint.
+            useQueueUrlAsEndpoint: false,
+            credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+          }
+        : {}),
+    });
+  }
+
+  async send(messages: readonly TaskMessage[]): Promise<void> {
+    for (let i = 0; i < messages.length; i += 10) {
+      let batch = messages.slice(i, i + 10);
+      for (let attempt = 0; batch.length > 0; attempt++) {
+        const result = await this.client.send(
+          new SendMessageBatchCommand({
+            QueueUrl: this.settings.queueUrl,
+            Entries: batch.map((m, n) => ({ Id: String(n), MessageBody: JSON.stringify(m) })),
+          }),
+        );
+        const failed = new Set((result.Failed ?? []).map((f) => Number(f.Id)));
+        batch = batch.filter((_, n) => failed.has(n));
+        if (batch.length > 0 && attempt >= 1) throw new QueueSendError(batch.map((m) => m.taskId));
+      }
+    }
+  }
+}

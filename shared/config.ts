@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+const url = z.url();
+
+const common = z.object({
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  TABLE_NAME: z.string().min(1),
+  /** Local DynamoDB only; unset in AWS. */
+  DYNAMODB_ENDPOINT: url.optional(),
+  /** How long posts and signals (personal data) are kept before DynamoDB's TTL removes them. */
+  RETENTION_DAYS: int(180, 1),
+});
+
+const queue = z.object({
+  ENGAGE_QUEUE_URL: url,
+  /** Local SQS only; unset in AWS. */
+  SQS_ENDPOINT: url.optional(),
+});
+
+export const discoverConfigSchema = common
+  .extend(queue.shape)
+  .extend({
+    X_BEARER_TOKEN: z.string().min(1).optional(),
+    X_SECRET_ARN: z.string().min(1).optional(),
+    /** Local fake X server only. */
+    X_API_BASE_URL: url.optional(),
+    X_TLS_INSECURE: bool,
+    DISCOVERY_PAGE_SIZE: int(100, 10).pipe(z.number().max(100)),
+    DISCOVERY_MAX_PAGES: int(20, 1),
+    DISCOVERY_BACKFILL_DAYS: int(7, 1).pipe(z.number().max(7)),
+  })
+  .refine((c) => c.X_BEARER_TOKEN || c.X_SECRET_ARN, {
+    message: 'set X_BEARER_TOKEN or X_SECRET_ARN',
+    path: ['X_BEARER_TOKEN'],
+  })
+  .refine((c) => !c.X_TLS_INSECURE || c.X_API_BASE_URL, {
+    message: 'X_TLS_INSECURE is only allowed with a local X_API_BASE_URL',
+    path: ['X_TLS_INSECURE'],
+  });
+export type DiscoverConfig = z.infer<typeof discoverConfigSchema>;
+
+export const engageConfigSchema = common.extend({
+  ENGAGE_MODE: z.enum(['dry-run', 'live']).default('dry-run'),
+  ENGAGE_ACCOUNT: z.string().min(1).default('default'),
+  ENGAGE_DAILY_CAP: int(50, 1),
+  ENGAGE_MAX_JITTER_MS: int(30_000),
+});
+export type EngageConfig = z.infer<typeof engageConfigSchema>;
+
+export const apiConfigSchema = common.extend(queue.shape);
+export type ApiConfig = z.infer<typeof apiConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once at start; a missing or bad setting fails with its name. */
+export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((i) => {
+      const name = i.path.join('.') || '(environment)';
+      return i.code === 'invalid_type' && i.input === undefined
+        ? `${name} is required`
+        : `${name}: ${i.message}`;
+    }),
+  );
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { SourceSchema } from './post.ts';
+
+/** A saved listening query; the unit that sources are judged by. */
+export const CampaignSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'use 2-63 lowercase letters, digits and dashes'),
+  source: SourceSchema,
+  name: z.string().min(1),
+  product: z.string().min(1),
+  query: z.string().min(1).max(512),
+  cadenceMinutes: z.number().int().min(5).max(1440),
+  active: z.boolean(),
+  owner: z.string().min(1),
+  replyTemplate: z.string().max(280).optional(),
+});
+export type Campaign = z.infer<typeof CampaignSchema>;
+
+/**
+ * Where discovery resumes. `sinceId` is the newest post fully stored; `pending*` describe a cycle
+ * that stopped part-way (rate limit, time budget) so the next one fills the gap before moving on.
+ */
+export const CursorSchema = z.object({
+  sinceId: z.string().optional(),
+  pendingNewestId: z.string().optional(),
+  pendingUntilId: z.string().optional(),
+  rateLimitedUntil: z.iso.datetime({ offset: true }).optional(),
+});
+export type Cursor = z.infer<typeof CursorSchema>;

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+export const LeadStateSchema = z.enum([
+  'new',
+  'nurture',
+  'review',
+  'mql',
+  'disqualified',
+  'accepted',
+  'rejected',
+  'won',
+  'lost',
+]);
+export type LeadState = z.infer<typeof LeadStateSchema>;
+
+/** States scoring may still move a lead out of; past these a person owns the decision. */
+const SCORING_OWNS: ReadonlySet<LeadState> = new Set(['new', 'nurture', 'review', 'mql']);
+
+export const ActorSchema = z.object({
+  type: z.enum(['system', 'marketer', 'sales']),
+  id: z.string().min(1),
+});
+export type Actor = z.infer<typeof ActorSchema>;
+
+/** Every state change is kept with who, when and why: the audit trail sales asks for. */
+export const LeadEventSchema = z.object({
+  at: z.iso.datetime({ offset: true }),
+  actor: ActorSchema,
+  from: LeadStateSchema,
+  to: LeadStateSchema,
+  reason: z.string().optional(),
+  score: z.number().optional(),
+  definitionVersion: z.number().int().optional(),
+});
+export type LeadEvent = z.infer<typeof LeadEventSchema>;
+
+export class InvalidTransitionError extends Error {
+  constructor(
+    readonly from: LeadState,
+    readonly to: LeadState,
+    detail: string,
+  ) {
+    super(`cannot move a lead from ${from} to ${to}: ${detail}`);
+    this.name = 'InvalidTransitionError';
+  }
+}
+
+/**
+ * Where scoring leaves a lead. A marketer's or a salesperson's decision is never overturned by
+ * a re-score: once a person owns the lead, only a person moves it.
+ */
+export function stateAfterScoring(current: LeadState, computed: LeadState): LeadState {
+  return SCORING_OWNS.has(current) ? computed : current;
+}
+
+const PERSON_MOVES: Record<Actor['type'], Partial<Record<LeadState, readonly LeadState[]>>> = {
+  system: {},
+  marketer: { review: ['mql', 'nurture', 'disqualified'], nurture: ['review', 'mql', 'disqualified'] },
+  sales: { mql: ['accepted', 'rejected'], accepted: ['won', 'lost'] },
+};
+
+/** Checks a person's decision against the lifecycle; a reason is required for every one. */
+export function assertPersonTransition(
+  actor: Actor,
+  from: LeadState,
+  to: LeadState,
+  reason: string | undefined,
+): void {
+  const allowed = PERSON_MOVES[actor.type][from] ?? [];
+  if (!allowed.includes(to)) {
+    throw new InvalidTransitionError(
+      from,
+      to,
+      `a ${actor.type} may move ${from} to ${allowed.join(', ') || 'nothing'}`,
+    );
+  }
+  if (!reason || reason.trim().length < 3) {
+    throw new InvalidTransitionError(from, to, 'a reason of at least 3 characters is required');
+  }
+}

@@ -1,0 +1,55 @@
+import type { LeadEvent, LeadState } from '../domain/lead-state.ts';
+import type { ProspectProfile } from '../domain/prospect.ts';
+import type { BreakdownEntry } from '../domain/scoring.ts';
+import type { Signal } from '../domain/signal.ts';
+
+/** A prospect together with where it stands as a lead. */
+export interface Lead {
+  key: string;
+  profile: ProspectProfile;
+  state: LeadState;
+  score: number;
+  breakdown: BreakdownEntry[];
+  definitionVersion?: number;
+  campaignIds: string[];
+  firstSeenAt: string;
+  updatedAt: string;
+  /** Optimistic-concurrency counter: every write checks it. */
+  revision: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+export interface ScoreUpdate {
+  score: number;
+  breakdown: BreakdownEntry[];
+  definitionVersion: number;
+  state: LeadState;
+  event?: LeadEvent;
+}
+
+export interface LeadStore {
+  getLead(key: string): Promise<Lead | undefined>;
+  listSignals(key: string): Promise<Signal[]>;
+  listEvents(key: string): Promise<LeadEvent[]>;
+  /** Prospects with evidence not yet scored (a sparse index, so a crash never strands one). */
+  listPending(limit: number): Promise<string[]>;
+  /** Writes a score if the lead is still at `revision`; false when someone else moved it. */
+  saveScore(key: string, revision: number, update: ScoreUpdate, now: Date): Promise<boolean>;
+  /** Applies a person's decision if the lead is still in `event.from`; false otherwise. */
+  applyDecision(key: string, event: LeadEvent, now: Date): Promise<boolean>;
+  listByState(state: LeadState, limit: number, cursor?: string): Promise<Page<Lead>>;
+  /** Leads changed at or after `since` (ISO), oldest first: the CRM export's watermark walk. */
+  listChangedSince(since: string, until: string, limit: number, cursor?: string): Promise<Page<Lead>>;
+  countLeads(): Promise<Record<string, number>>;
+}
+
+export class ConcurrentUpdateError extends Error {
+  constructor(key: string) {
+    super(`lead ${key} changed while it was being updated`);
+    this.name = 'ConcurrentUpdateError';
+  }
+}

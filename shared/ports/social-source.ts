@@ -1,0 +1,62 @@
+import type { Post } from '../domain/post.ts';
+import type { ProspectProfile } from '../domain/prospect.ts';
+
+/** A post as the source returns it, before we know which campaigns found it. */
+export type FoundPost = Omit<Post, 'campaignIds'>;
+
+export interface SearchRequest {
+  query: string;
+  sinceId?: string;
+  untilId?: string;
+  startTime?: string;
+  nextToken?: string;
+  maxResults: number;
+}
+
+/** A record the source sent that failed validation; the rest of its page is still used. */
+export interface RejectedRecord {
+  id?: string;
+  error: string;
+}
+
+export interface SearchPage {
+  posts: FoundPost[];
+  authors: Map<string, ProspectProfile>;
+  rejected: RejectedRecord[];
+  newestId?: string;
+  oldestId?: string;
+  nextToken?: string;
+  rateLimit?: { remaining: number; resetAt: Date };
+}
+
+/** Listening on one network. Newest posts come first, as in X's recent search. */
+export interface SocialSource {
+  search(request: SearchRequest): Promise<SearchPage>;
+}
+
+/** The source said stop until `resetAt`; the cycle ends cleanly and resumes then. */
+export class RateLimitedError extends Error {
+  constructor(readonly resetAt: Date) {
+    super(`rate limited until ${resetAt.toISOString()}`);
+    this.name = 'RateLimitedError';
+  }
+}
+
+/** The page as a whole could not be used; `field` names what was wrong. */
+export class MalformedPageError extends Error {
+  constructor(
+    readonly field: string,
+    detail: string,
+  ) {
+    super(`malformed page at ${field}: ${detail}`);
+    this.name = 'MalformedPageError';
+  }
+}
+
+/** The source failed in a way a later cycle may not (5xx, network). */
+export class SourceUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SourceUnavailableError';
+  }
+}

@@ -1,0 +1,18 @@
+import type { EngagementTask, TaskStatus } from '../domain/engagement-task.ts';
+import type { Page } from './lead-store.ts';
+
+export interface TaskStore {
+  /** Stores a draft once; a second draft of the same task id changes nothing. */
+  putDraft(task: EngagementTask): Promise<'created' | 'exists'>;
+  getTask(prospectKey: string, id: string): Promise<EngagementTask | undefined>;
+  listTasks(status: TaskStatus, limit: number, cursor?: string): Promise<Page<EngagementTask>>;
+  /** Moves `from` to `to` only if the task is still in `from`; false when it was not. */
+  transitionTask(
+    task: Pick<EngagementTask, 'id' | 'prospectKey'>,
+    from: TaskStatus,
+    to: TaskStatus,
+    fields: Partial<Pick<EngagementTask, 'approvedBy' | 'approvedAt' | 'executedAt' | 'result'>>,
+  ): Promise<boolean>;
+  /** Takes one of an account's daily engagement slots; false when the cap is reached. */
+  takeDailySlot(account: string, day: string, cap: number): Promise<boolean>;
+}

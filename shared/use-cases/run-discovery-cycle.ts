@@ -1,0 +1,41 @@
+import type { LeadState } from '../domain/lead-state.ts';
+import type { TaskQueue } from '../ports/task-queue.ts';
+import { requeueApprovedTasks } from './approve-task.ts';
+import {
+  type CampaignRun,
+  type DiscoverDeps,
+  type DiscoverOptions,
+  discoverPosts,
+} from './discover-posts.ts';
+import { type DraftDeps, draftEngagement } from './draft-engagement.ts';
+import { type QualifyDeps, qualifyPending } from './qualify-prospects.ts';
+
+export type CycleDeps = DiscoverDeps & QualifyDeps & DraftDeps & { queue: TaskQueue };
+
+export interface CycleResult {
+  runs: CampaignRun[];
+  qualified: number;
+  transitions: Partial<Record<LeadState, number>>;
+  tasksDrafted: number;
+  tasksRequeued: number;
+}
+
+/**
+ * The scheduled step: discover, then score everything with new evidence (including prospects a
+ * crashed run left pending), then draft engagement for those who reached review or MQL.
+ */
+export async function runDiscoveryCycle(deps: CycleDeps, options: DiscoverOptions): Promise<CycleResult> {
+  const discovered = await discoverPosts(deps, options);
+  const transitions = await qualifyPending(deps, { batchSize: 100, maxBatches: 1_000 });
+  const tasksDrafted = await draftEngagement(deps, transitions);
+  const tasksRequeued = await requeueApprovedTasks(deps, 15 * 60_000);
+  const counts: Partial<Record<LeadState, number>> = {};
+  for (const t of transitions) if (t.from !== t.to) counts[t.to] = (counts[t.to] ?? 0) + 1;
+  return {
+    runs: discovered.runs,
+    qualified: transitions.length,
+    transitions: counts,
+    tasksDrafted,
+    tasksRequeued,
+  };
+}

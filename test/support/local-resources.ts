@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { inject } from 'vitest';
+import { ensureQueue, ensureTable } from '../../local/create-resources.ts';
+import { buildStores, buildTaskQueue } from '../../shared/adapters/build.ts';
+
+/** A new table on the shared DynamoDB Local, so test files never see each other's data. */
+export async function freshStores() {
+  const endpoint = inject('dynamoEndpoint');
+  const name = `t-${randomUUID().slice(0, 8)}`;
+  await ensureTable(endpoint, name);
+  return buildStores({
+    TABLE_NAME: name,
+    AWS_REGION: 'us-east-1',
+    DYNAMODB_ENDPOINT: endpoint,
+    RETENTION_DAYS: 30,
+  });
+}
+
+/** A new queue on the shared fauxqs, with a client for receiving from it. */
+export async function freshQueue(visibilityTimeoutSeconds = 30) {
+  const endpoint = inject('sqsEndpoint');
+  const url = await ensureQueue(endpoint, `q-${randomUUID().slice(0, 8)}`, visibilityTimeoutSeconds);
+  const sqs = new SQSClient({
+    region: 'us-east-1',
+    endpoint,
+    useQueueUrlAsEndpoint: false,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  return {
+    url,
+    sqs,
+    queue: buildTaskQueue({ ENGAGE_QUEUE_URL: url, SQS_ENDPOINT: endpoint, AWS_REGION: 'us-east-1' }),
+  };
+}
