@@ -62,7 +62,8 @@ export class DynamoTaskStore implements TaskStore {
     to: TaskStatus,
     fields: Partial<Pick<EngagementTask, 'approvedBy' | 'approvedAt' | 'executedAt' | 'result'>>,
   ): Promise<boolean> {
-    const sets = Object.keys(fields).map((f) => `task.${f} = :${f}`);
+    const sets = Object.keys(fields).map((f) => `#task.#${f} = :${f}`);
+    const names = Object.fromEntries(Object.keys(fields).map((f) => [`#${f}`, f]));
     const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [`:${k}`, v]));
     try {
       await this.table.doc.send(
@@ -71,7 +72,10 @@ export class DynamoTaskStore implements TaskStore {
           Key: keys.task(task.prospectKey, task.id),
           UpdateExpression: `SET ${['#status = :to', 'gsi1pk = :g1', ...sets].join(', ')}`,
           ConditionExpression: '#status = :from',
-          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            ...(sets.length ? { '#task': 'task', ...names } : {}),
+          },
           ExpressionAttributeValues: { ':to': to, ':from': from, ':g1': `TASK#${to}`, ...values },
         }),
       );

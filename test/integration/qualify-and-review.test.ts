@@ -1,0 +1,138 @@
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/review-api/app.ts';
+import { type FakeXServer, startFakeXServer } from '../../local/fake-x/server.ts';
+import { buildXSource } from '../../shared/adapters/build.ts';
+import { silentLog } from '../../shared/ports/log.ts';
+import { runDiscoveryCycle } from '../../shared/use-cases/run-discovery-cycle.ts';
+import { testDefinition } from '../support/definition.ts';
+import { buildFeed } from '../support/feed-builder.ts';
+import { freshQueue, freshStores } from '../support/local-resources.ts';
+
+const feed = buildFeed({ posts: 120, authors: 60 });
+// One author tries a formula injection through their display name.
+const evil = feed.users.find((u) => u.id === '1000');
+if (evil) evil.name = '=HYPERLINK("http://evil.example","click")';
+
+describe('qualifying discovered prospects and reviewing them', () => {
+  let server: FakeXServer;
+  let stores: Awaited<ReturnType<typeof freshStores>>;
+  let app: ReturnType<typeof createApp>;
+  const clock = { now: () => new Date() };
+  const options = {
+    pageSize: 50,
+    maxPagesPerCampaign: 10,
+    backfillDays: 7,
+    remainingMs: () => 600_000,
+    minRemainingMs: 1_000,
+  };
+  let deps: Parameters<typeof runDiscoveryCycle>[0];
+
+  beforeAll(async () => {
+    server = await startFakeXServer({ feed });
+    stores = await freshStores();
+    const { queue } = await freshQueue();
+    const {
+      version: _v,
+      author: _a,
+      note: _n,
+      publishedAt: _p,
+      ...draft
+    } = testDefinition({
+      thresholds: { mql: 100, reviewFloor: 25, requireIntent: true },
+    });
+    await stores.definitions.publishDefinition(
+      { draft, author: 'ops', note: 'v1', basedOn: undefined },
+      new Date(),
+    );
+    await stores.campaigns.putCampaign({
+      id: 'crm',
+      source: 'x',
+      name: 'CRM',
+      product: 'Pipeline CRM',
+      query: 'crm',
+      cadenceMinutes: 15,
+      active: true,
+      owner: 'ops',
+    });
+    deps = {
+      ...stores,
+      queue,
+      sources: { x: buildXSource({ X_API_BASE_URL: server.url, X_TLS_INSECURE: true }, 'local-token') },
+      clock,
+      log: silentLog,
+    };
+    app = createApp({
+      ...stores,
+      queue,
+      clock,
+      log: silentLog,
+      userOf: (c) => c.req.header('x-user') ?? 'anon',
+    });
+  });
+  afterAll(() => server.stop());
+
+  it('scores every new prospect with an explained breakdown and drafts engagement for the promising ones', async () => {
+    const result = await runDiscoveryCycle(deps, options);
+
+    // 12 authors posted two buying signals each (2 x 35 points); the 6 VPs with a company site
+    // add 40 fit points and pass 100, the other 6 add 10 and land in review; 48 never showed intent.
+    expect(result.transitions).toEqual({ mql: 6, review: 6, nurture: 48 });
+    const top = await stores.leads.listByState('mql', 10);
+    expect(top.items[0]?.breakdown.map((b) => b.ruleId)).toEqual(
+      expect.arrayContaining(['fit.exec', 'fit.url', 'intent.shop', 'intent.ask']),
+    );
+    expect(top.items[0]?.definitionVersion).toBe(1);
+    expect(result.tasksDrafted).toBe(12);
+  });
+
+  it('changes nothing when the next cycle finds no new posts', async () => {
+    const before = await stores.leads.countLeads();
+
+    const again = await runDiscoveryCycle(deps, options);
+
+    expect(again.qualified).toBe(0);
+    expect(again.tasksDrafted).toBe(0);
+    expect(await stores.leads.countLeads()).toEqual(before);
+  });
+
+  it('lets a marketer move a review prospect to MQL with a reason, recorded as an event', async () => {
+    const queue = await (await app.request('/api/leads?state=review&limit=1')).json();
+    const lead = queue.items[0];
+    const [source, authorId] = lead.key.split('#');
+
+    const refused = await app.request(`/api/leads/${source}/${authorId}/decision`, {
+      method: 'POST',
+      body: JSON.stringify({ to: 'mql' }),
+      headers: { 'content-type': 'application/json' },
+    });
+    const moved = await app.request(`/api/leads/${source}/${authorId}/decision`, {
+      method: 'POST',
+      body: JSON.stringify({ to: 'mql', reason: 'asked for a demo on a call' }),
+      headers: { 'content-type': 'application/json', 'x-user': 'maria' },
+    });
+
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toContain('reason');
+    expect(moved.status).toBe(200);
+    const detail = await (await app.request(`/api/leads/${source}/${authorId}`)).json();
+    expect(detail.lead.state).toBe('mql');
+    expect(detail.events.at(-1)).toMatchObject({
+      from: 'review',
+      to: 'mql',
+      actor: { type: 'marketer', id: 'maria' },
+      reason: 'asked for a demo on a call',
+    });
+  });
+
+  it('exports MQLs as RFC 4180 CSV where a formula in a name stays text', async () => {
+    const response = await app.request('/api/export.csv');
+    const rows: Record<string, string>[] = parse(await response.text(), { columns: true });
+
+    const evilRow = rows.find((r) => r.prospect_key === 'x#1000');
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    expect(rows.length).toBe(7);
+    expect(evilRow?.name).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    expect(rows.every((r) => !/^[=+\-@]/.test(Object.values(r).join('')))).toBe(true);
+  });
+});
