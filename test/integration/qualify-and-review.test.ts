@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/review-api/app.ts';
 import { type FakeXServer, startFakeXServer } from '../../local/fake-x/server.ts';
 import { buildXSource } from '../../shared/adapters/build.ts';
+import type { LeadEvent } from '../../shared/domain/lead-state.ts';
+import type { Lead, Page } from '../../shared/ports/lead-store.ts';
 import { silentLog } from '../../shared/ports/log.ts';
 import { runDiscoveryCycle } from '../../shared/use-cases/run-discovery-cycle.ts';
 import { testDefinition } from '../support/definition.ts';
@@ -97,9 +99,8 @@ describe('qualifying discovered prospects and reviewing them', () => {
   });
 
   it('lets a marketer move a review prospect to MQL with a reason, recorded as an event', async () => {
-    const queue = await (await app.request('/api/leads?state=review&limit=1')).json();
-    const lead = queue.items[0];
-    const [source, authorId] = lead.key.split('#');
+    const queue = (await (await app.request('/api/leads?state=review&limit=1')).json()) as Page<Lead>;
+    const [source, authorId] = (queue.items[0]?.key ?? '').split('#');
 
     const refused = await app.request(`/api/leads/${source}/${authorId}/decision`, {
       method: 'POST',
@@ -113,9 +114,12 @@ describe('qualifying discovered prospects and reviewing them', () => {
     });
 
     expect(refused.status).toBe(400);
-    expect((await refused.json()).error).toContain('reason');
+    expect(((await refused.json()) as { error: string }).error).toContain('reason');
     expect(moved.status).toBe(200);
-    const detail = await (await app.request(`/api/leads/${source}/${authorId}`)).json();
+    const detail = (await (await app.request(`/api/leads/${source}/${authorId}`)).json()) as {
+      lead: Lead;
+      events: LeadEvent[];
+    };
     expect(detail.lead.state).toBe('mql');
     expect(detail.events.at(-1)).toMatchObject({
       from: 'review',
