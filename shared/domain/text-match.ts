@@ -10,7 +10,7 @@ function escapeRegExp(s: string): string {
 export function termsMatcher(terms: readonly string[]): RegExp {
   const alternatives = [...terms]
     .sort((a, b) => b.length - a.length)
-    .map((t) => escape(t.trim()).replace(/\s+/g, '\\s+'));
+    .map((t) => escapeRegExp(t.trim()).replace(/\s+/g, '\\s+'));
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`, 'iu');
 }
 

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, discoverConfigSchema, engageConfigSchema, loadConfig } from '../../shared/config.ts';
+
+describe('configuration from the environment', () => {
+  it('names every missing setting', () => {
+    const error = (() => {
+      try {
+        loadConfig(discoverConfigSchema, {});
+      } catch (e) {
+        return e as ConfigError;
+      }
+    })();
+
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error?.problems).toEqual(
+      expect.arrayContaining(['TABLE_NAME is required', 'ENGAGE_QUEUE_URL is required']),
+    );
+  });
+
+  it('requires an X credential and refuses insecure TLS without a local base URL', () => {
+    const base = { TABLE_NAME: 't', ENGAGE_QUEUE_URL: 'http://localhost/q' };
+
+    expect(() => loadConfig(discoverConfigSchema, base)).toThrow(
+      /X_BEARER_TOKEN: set X_BEARER_TOKEN or X_SECRET_ARN/,
+    );
+    expect(() =>
+      loadConfig(discoverConfigSchema, { ...base, X_BEARER_TOKEN: 'x', X_TLS_INSECURE: 'true' }),
+    ).toThrow(/X_TLS_INSECURE/);
+  });
+
+  it('applies safe defaults: dry-run engagement, 7-day backfill', () => {
+    const engage = loadConfig(engageConfigSchema, { TABLE_NAME: 't' });
+    const discover = loadConfig(discoverConfigSchema, {
+      TABLE_NAME: 't',
+      ENGAGE_QUEUE_URL: 'http://localhost/q',
+      X_SECRET_ARN: 'arn',
+    });
+
+    expect(engage).toMatchObject({ ENGAGE_MODE: 'dry-run', ENGAGE_DAILY_CAP: 50 });
+    expect(discover).toMatchObject({
+      DISCOVERY_BACKFILL_DAYS: 7,
+      DISCOVERY_PAGE_SIZE: 100,
+      X_TLS_INSECURE: false,
+    });
+  });
+
+  it('refuses out-of-range numbers with the setting name', () => {
+    expect(() =>
+      loadConfig(discoverConfigSchema, {
+        TABLE_NAME: 't',
+        ENGAGE_QUEUE_URL: 'http://l/q',
+        X_SECRET_ARN: 'a',
+        DISCOVERY_BACKFILL_DAYS: '30',
+      }),
+    ).toThrow(/DISCOVERY_BACKFILL_DAYS/);
+  });
+});
