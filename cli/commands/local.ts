@@ -1,6 +1,19 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { runLocal } from '../../local/runner/run-local.ts';
 import { projectRoot } from '../project-root.ts';
+
+interface LocalFlags {
+  once: boolean;
+  fresh: boolean;
+  replay: boolean;
+  port: number;
+  every: number;
+  dataDir: string;
+  outDir: string;
+}
+
+const int = (v: string) => Number.parseInt(v, 10);
 
 export function registerLocal(program: Command): void {
   program
@@ -8,33 +21,27 @@ export function registerLocal(program: Command): void {
     .description('run the whole pipeline on this machine (what `npm start` does)')
     .option('--once', 'run one cycle, print the summary and exit', false)
     .option('--fresh', 'start from an empty local database', false)
-    .option(
-      '--replay',
-      'ignore saved cursors and read the sample feed again (nothing is stored twice)',
-      false,
-    )
-    .option('--port <port>', 'port for the review UI and API', (v) => Number.parseInt(v, 10), 3000)
-    .option(
-      '--every <minutes>',
-      'minutes between discovery cycles while serving',
-      (v) => Number.parseInt(v, 10),
-      15,
-    )
-    .action(async (opts: { once: boolean; fresh: boolean; replay: boolean; port: number; every: number }) => {
+    .option('--replay', 'ignore saved cursors and read the sample feed again (nothing is stored twice)', false)
+    .option('--port <port>', 'port for the review UI and API', int, 3000)
+    .option('--every <minutes>', 'minutes between discovery cycles while serving', int, 15)
+    .option('--data-dir <dir>', 'where the local database persists', '.data')
+    .option('--out-dir <dir>', 'where the CRM export is written', 'out')
+    .action(async (opts: LocalFlags) => {
+      const root = projectRoot();
       const { summary, stop } = await runLocal({
-        root: projectRoot(),
+        root,
+        dataDir: resolve(process.cwd(), opts.dataDir),
+        outDir: resolve(process.cwd(), opts.outDir),
         once: opts.once,
         fresh: opts.fresh,
         replay: opts.replay,
         port: opts.port,
         everyMinutes: opts.every,
       });
-      if (opts.once) {
-        await stop();
-        process.stdout.write(`${JSON.stringify(summary)}\n`);
-        return;
-      }
+      if (opts.once) await stop();
+      // Last line on stdout, machine-readable; progress went to stderr.
       process.stdout.write(`${JSON.stringify(summary)}\n`);
+      if (opts.once) return;
       const shutdown = () => void stop().then(() => process.exit(0));
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);

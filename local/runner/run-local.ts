@@ -17,7 +17,12 @@ import { progress, step } from './progress.ts';
 import { seedLocal } from './seed.ts';
 
 export interface LocalOptions {
+  /** Where the bundled sample data lives (the repository). */
   root: string;
+  /** Where the local database persists (default <root>/.data). */
+  dataDir: string;
+  /** Where exports are written (default <root>/out). */
+  outDir: string;
   once: boolean;
   fresh: boolean;
   replay: boolean;
@@ -54,7 +59,7 @@ export async function runLocal(
   options: LocalOptions,
 ): Promise<{ summary: LocalSummary; stop: () => Promise<void> }> {
   const started = Date.now();
-  const dataDir = join(options.root, '.data', 'dynamodb');
+  const dataDir = join(options.dataDir, 'dynamodb');
   if (options.fresh) await rm(dataDir, { recursive: true, force: true });
   const stack = await step('starting local DynamoDB, SQS and the fake X API', () =>
     startLocalStack({ dataDir, x: {} }),
@@ -131,9 +136,9 @@ export async function runLocal(
     };
 
     const first = await cycle();
-    const csvPath = join(options.root, 'out', 'leads.csv');
+    const csvPath = join(options.outDir, 'leads.csv');
     const exported = await exportLeads(stores);
-    await mkdir(join(options.root, 'out'), { recursive: true });
+    await mkdir(options.outDir, { recursive: true });
     await writeFile(csvPath, exported.csv);
     const counts = await stores.leads.countLeads();
     const runs = first.result.runs;

@@ -1,0 +1,110 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../local/free-port.ts';
+import { ROOT } from './run-cli.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Starts `prospector local` (serving) and resolves once the review UI is listening. */
+async function startServing(dir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'bin', 'prospector.mjs'),
+      'local',
+      '--fresh',
+      '--port',
+      String(port),
+      '--data-dir',
+      dir,
+      '--out-dir',
+      dir,
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'WARN' },
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    let stderr = '';
+    child.stderr?.on('data', (d) => {
+      stderr += d;
+      if (stderr.includes('review UI and API on')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`runner exited ${code}\n${stderr}`)));
+  });
+  return child;
+}
+
+describe('the review UI in headless Chromium', () => {
+  let dir: string;
+  let runner: ChildProcess;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+    dir = await mkdtemp(join(tmpdir(), 'prospector-ui-'));
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    runner = await startServing(dir, port);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (runner && runner.exitCode === null) {
+      const exited = new Promise((r) => runner.once('exit', r));
+      runner.kill('SIGTERM');
+      await exited;
+    }
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('shows the review queue with each score explained, and a marketer qualifies a prospect with a reason', async () => {
+    const page = await browser.newPage();
+    await page.goto(base);
+    const first = page.locator('article.lead').first();
+    await first.waitFor();
+    const key = await first.getAttribute('data-key');
+    const rules = await first.locator('.why code').allTextContents();
+
+    await first.getByRole('button', { name: 'Qualify (MQL)' }).click();
+    await expect.poll(() => page.locator('#status').textContent()).toContain('Not saved');
+    await first.getByLabel('reason').fill('asked for a demo in DMs');
+    await first.getByRole('button', { name: 'Qualify (MQL)' }).click();
+    await expect.poll(() => page.locator('#status').textContent()).toBe('Moved to mql.');
+    await mkdir(join(ROOT, 'out'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'out', 'review-ui.png'), fullPage: false });
+
+    expect(rules.length).toBeGreaterThan(0);
+    const [source, authorId] = (key ?? '').split('#');
+    const detail = (await (await fetch(`${base}/api/leads/${source}/${authorId}`)).json()) as {
+      lead: { state: string };
+      events: { to: string; reason: string; actor: { type: string } }[];
+    };
+    expect(detail.lead.state).toBe('mql');
+    expect(detail.events.at(-1)).toMatchObject({
+      to: 'mql',
+      reason: 'asked for a demo in DMs',
+      actor: { type: 'marketer' },
+    });
+  });
+});
