@@ -3,11 +3,27 @@ export function progress(message: string): void {
   process.stderr.write(`[prospector] ${message}\n`);
 }
 
-/** Runs a step and reports how long it took. */
-export async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
+/** Runs a step, reports how long it took and, every few seconds meanwhile, how far it got. */
+export async function step<T>(
+  label: string,
+  fn: () => Promise<T>,
+  howFar?: () => Promise<string>,
+): Promise<T> {
   const started = Date.now();
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   progress(`${label} ...`);
-  const result = await fn();
-  progress(`${label} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return result;
+  const ticker = howFar
+    ? setInterval(() => {
+        void howFar()
+          .then((state) => progress(`  ${label}: ${state} (${elapsed()})`))
+          .catch(() => undefined);
+      }, 3_000)
+    : undefined;
+  try {
+    const result = await fn();
+    progress(`${label} done in ${elapsed()}`);
+    return result;
+  } finally {
+    clearInterval(ticker);
+  }
 }

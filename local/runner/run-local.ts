@@ -6,11 +6,11 @@ import { createApp } from '../../functions/review-api/app.ts';
 import { buildStores, buildTaskQueue } from '../../shared/adapters/build.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
-import { approveTask } from '../../shared/use-cases/approve-task.ts';
 import { exportLeads } from '../../shared/use-cases/export-leads.ts';
 import type { CycleResult } from '../../shared/use-cases/run-discovery-cycle.ts';
 import { ensureQueue, ensureTable } from '../create-resources.ts';
 import { startLocalStack } from '../stack.ts';
+import { approveAllDrafts, countTasks } from './demo-approval.ts';
 import { drainQueue, type SqsHandler } from './drain-queue.ts';
 import { localContext } from './lambda-context.ts';
 import { progress, step } from './progress.ts';
@@ -112,27 +112,26 @@ export async function runLocal(
     });
 
     const cycle = async () => {
-      const result: CycleResult = await step('discovery cycle (discover, qualify, draft)', () =>
-        discover(
-          { source: 'prospector.local', replay: options.replay },
-          localContext('discover', 15 * 60_000),
-        ),
+      const result: CycleResult = await step(
+        'discovery cycle (discover, qualify, draft)',
+        () =>
+          discover(
+            { source: 'prospector.local', replay: options.replay },
+            localContext('discover', 15 * 60_000),
+          ),
+        async () => `${await stores.posts.countPosts()} posts stored`,
       );
+      const doneBefore = await countTasks(stores, 'done');
       // Dry-run demo only: in live mode every task waits for a person in the review UI.
-      const drafted = await stores.tasks.listTasks('drafted', 100);
-      for (const t of drafted.items) {
-        await approveTask(
-          { ...stores, queue, clock: systemClock },
-          { prospectKey: t.prospectKey, taskId: t.id, approver: 'local-demo (dry-run)' },
-        );
-      }
+      const queued = await approveAllDrafts({ ...stores, queue, clock: systemClock }, 'local-demo (dry-run)');
       const drained = await step('engage worker (dry-run)', () =>
         drainQueue(sqs, queueUrl, engage, () => localContext('engage', 60_000), {
           waitSeconds: 0,
           stopWhenEmpty: true,
         }),
       );
-      return { result, queued: drafted.items.length, executed: drained.received - drained.failed };
+      if (drained.failed > 0) progress(`${drained.failed} task message(s) failed and will be retried`);
+      return { result, queued, executed: (await countTasks(stores, 'done')) - doneBefore };
     };
 
     const first = await cycle();

@@ -61,7 +61,7 @@ export function toCrmRow(lead: CrmLead): Record<(typeof GENERIC_COLUMNS)[number]
     definition_version: lead.definitionVersion === undefined ? '' : String(lead.definitionVersion),
     campaigns: lead.campaignIds.join(' '),
     why,
-    profile_url: lead.profile.source === 'x' ? `https://x.com/${lead.profile.handle}` : '',
+    profile_url: lead.profile.profileUrl ?? '',
     updated_at: lead.updatedAt,
   };
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, neutraliseCell(v)])) as typeof row;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Networks we listen to; a post's id is unique only within its source. */
-export const SourceSchema = z.enum(['x']);
+export const SourceSchema = z.enum(['x', 'reddit', 'hackernews', 'bluesky']);
 export type Source = z.infer<typeof SourceSchema>;
 
 /**

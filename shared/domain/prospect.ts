@@ -9,7 +9,10 @@ export const ProspectProfileSchema = z.object({
   name: z.string(),
   bio: z.string(),
   location: z.string().optional(),
+  /** The person's own website, as they give it (a fit signal). */
   url: z.string().optional(),
+  /** Where a salesperson can see the profile on the network. */
+  profileUrl: z.string().optional(),
   followers: z.number().int().nonnegative(),
   following: z.number().int().nonnegative(),
   postsCount: z.number().int().nonnegative(),

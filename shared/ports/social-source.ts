@@ -4,6 +4,11 @@ import type { ProspectProfile } from '../domain/prospect.ts';
 /** A post as the source returns it, before we know which campaigns found it. */
 export type FoundPost = Omit<Post, 'campaignIds'>;
 
+/**
+ * `sinceId`, `untilId`, `newestId` and `oldestId` are markers each source defines (X: snowflake
+ * ids; others: what their API can filter on), ordered by time. Discovery stores and passes them
+ * back unchanged, so it never needs to know a source's id scheme.
+ */
 export interface SearchRequest {
   query: string;
   sinceId?: string;

@@ -33,6 +33,7 @@ function toProfile(u: XUser): ProspectProfile {
     bio: u.description,
     location: u.location,
     url: u.url,
+    profileUrl: `https://x.com/${u.username}`,
     followers: u.public_metrics.followers_count,
     following: u.public_metrics.following_count,
     postsCount: u.public_metrics.tweet_count,
