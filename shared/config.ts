@@ -6,6 +6,8 @@ const bool = z
   .transform((v) => v === 'true' || v === '1');
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
 const url = z.url();
+/** Local SQS servers hand out queue URLs on hosts WHATWG URL parsing rejects (sqs.us-east-1.127.0.0.1). */
+const queueUrl = z.string().regex(/^https?:\/\/\S+$/, 'expected an http(s) queue URL');
 
 const common = z.object({
   AWS_REGION: z.string().min(1).default('us-east-1'),
@@ -17,7 +19,7 @@ const common = z.object({
 });
 
 const queue = z.object({
-  ENGAGE_QUEUE_URL: url,
+  ENGAGE_QUEUE_URL: queueUrl,
   /** Local SQS only; unset in AWS. */
   SQS_ENDPOINT: url.optional(),
 });

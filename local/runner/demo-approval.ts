@@ -1,20 +1,28 @@
+import type { LeadStore } from '../../shared/ports/lead-store.ts';
 import type { ApproveDeps } from '../../shared/use-cases/approve-task.ts';
 import { approveTask } from '../../shared/use-cases/approve-task.ts';
 
 /**
- * The local dry-run demo approves every drafted task so the engage worker has work to show.
- * Each approval is recorded with this approver name; on AWS a person approves in the review UI.
+ * The local dry-run demo approves the drafted tasks of MQLs so the engage worker has work to
+ * show; drafts for review prospects wait for a marketer, as they would on AWS. Each approval is
+ * recorded with this approver name.
  */
-export async function approveAllDrafts(deps: ApproveDeps, approver: string): Promise<number> {
+export async function approveMqlDrafts(
+  deps: ApproveDeps & { leads: LeadStore },
+  approver: string,
+): Promise<number> {
   const seen = new Set<string>();
+  let approved = 0;
   for (;;) {
     // The status index is eventually consistent: a task approved a moment ago may still be listed.
     const page = await deps.tasks.listTasks('drafted', 100);
     const fresh = page.items.filter((t) => !seen.has(t.id));
-    if (fresh.length === 0) return seen.size;
+    if (fresh.length === 0) return approved;
     for (const t of fresh) {
       seen.add(t.id);
+      if ((await deps.leads.getLead(t.prospectKey))?.state !== 'mql') continue;
       await approveTask(deps, { prospectKey: t.prospectKey, taskId: t.id, approver });
+      approved++;
     }
   }
 }
@@ -22,7 +30,7 @@ export async function approveAllDrafts(deps: ApproveDeps, approver: string): Pro
 /** How many tasks are in a status (the local summary counts executions as done tasks gained). */
 export async function countTasks(
   deps: Pick<ApproveDeps, 'tasks'>,
-  status: 'done' | 'drafted' | 'approved',
+  status: 'done' | 'drafted' | 'approved' | 'executing',
 ): Promise<number> {
   let n = 0;
   let cursor: string | undefined;

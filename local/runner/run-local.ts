@@ -10,7 +10,7 @@ import { exportLeads } from '../../shared/use-cases/export-leads.ts';
 import type { CycleResult } from '../../shared/use-cases/run-discovery-cycle.ts';
 import { ensureQueue, ensureTable } from '../create-resources.ts';
 import { startLocalStack } from '../stack.ts';
-import { approveAllDrafts, countTasks } from './demo-approval.ts';
+import { approveMqlDrafts, countTasks } from './demo-approval.ts';
 import { drainQueue, type SqsHandler } from './drain-queue.ts';
 import { localContext } from './lambda-context.ts';
 import { progress, step } from './progress.ts';
@@ -43,6 +43,8 @@ export interface LocalSummary {
   tasksDrafted: number;
   tasksQueued: number;
   tasksExecuted: number;
+  /** Approved but held for tomorrow by the account's daily cap (ENGAGE_DAILY_CAP). */
+  tasksDeferred: number;
   definitionVersion: number;
   csv: string;
   seconds: number;
@@ -123,7 +125,7 @@ export async function runLocal(
       );
       const doneBefore = await countTasks(stores, 'done');
       // Dry-run demo only: in live mode every task waits for a person in the review UI.
-      const queued = await approveAllDrafts({ ...stores, queue, clock: systemClock }, 'local-demo (dry-run)');
+      const queued = await approveMqlDrafts({ ...stores, queue, clock: systemClock }, 'local-demo (dry-run)');
       const drained = await step('engage worker (dry-run)', () =>
         drainQueue(sqs, queueUrl, engage, () => localContext('engage', 60_000), {
           waitSeconds: 0,
@@ -131,7 +133,8 @@ export async function runLocal(
         }),
       );
       if (drained.failed > 0) progress(`${drained.failed} task message(s) failed and will be retried`);
-      return { result, queued, executed: (await countTasks(stores, 'done')) - doneBefore };
+      const executed = (await countTasks(stores, 'done')) - doneBefore;
+      return { result, queued, executed };
     };
 
     const first = await cycle();
@@ -155,6 +158,7 @@ export async function runLocal(
       tasksDrafted: first.result.tasksDrafted,
       tasksQueued: first.queued,
       tasksExecuted: first.executed,
+      tasksDeferred: first.queued - first.executed,
       definitionVersion: seeded.definitionVersion,
       csv: csvPath,
       seconds: Math.round((Date.now() - started) / 100) / 10,

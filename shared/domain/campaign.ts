@@ -1,18 +1,30 @@
 import { z } from 'zod';
 import { SourceSchema } from './post.ts';
+import { type InvalidQueryError, validateXQuery } from './x-query.ts';
 
 /** A saved listening query; the unit that sources are judged by. */
-export const CampaignSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'use 2-63 lowercase letters, digits and dashes'),
-  source: SourceSchema,
-  name: z.string().min(1),
-  product: z.string().min(1),
-  query: z.string().min(1).max(512),
-  cadenceMinutes: z.number().int().min(5).max(1440),
-  active: z.boolean(),
-  owner: z.string().min(1),
-  replyTemplate: z.string().max(280).optional(),
-});
+export const CampaignSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'use 2-63 lowercase letters, digits and dashes'),
+    source: SourceSchema,
+    name: z.string().min(1),
+    product: z.string().min(1),
+    query: z.string().min(1).max(512),
+    cadenceMinutes: z.number().int().min(5).max(1440),
+    active: z.boolean(),
+    owner: z.string().min(1),
+    replyTemplate: z.string().max(280).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.source !== 'x') return;
+    try {
+      validateXQuery(c.query);
+    } catch (error) {
+      for (const message of (error as InvalidQueryError).problems ?? [String(error)]) {
+        ctx.addIssue({ code: 'custom', path: ['query'], message });
+      }
+    }
+  });
 export type Campaign = z.infer<typeof CampaignSchema>;
 
 /**

@@ -24,6 +24,8 @@ export const EngagementTaskSchema = z.object({
   approvedBy: z.string().optional(),
   approvedAt: z.iso.datetime({ offset: true }).optional(),
   executedAt: z.iso.datetime({ offset: true }).optional(),
+  /** Set when the daily cap deferred the task: it is sent again from this time on. */
+  notBefore: z.iso.datetime({ offset: true }).optional(),
   result: z.string().optional(),
 });
 export type EngagementTask = z.infer<typeof EngagementTaskSchema>;

@@ -11,7 +11,9 @@ export interface TaskStore {
     task: Pick<EngagementTask, 'id' | 'prospectKey'>,
     from: TaskStatus,
     to: TaskStatus,
-    fields: Partial<Pick<EngagementTask, 'approvedBy' | 'approvedAt' | 'executedAt' | 'result'>>,
+    fields: Partial<
+      Pick<EngagementTask, 'approvedBy' | 'approvedAt' | 'executedAt' | 'result' | 'notBefore'>
+    >,
   ): Promise<boolean>;
   /** Takes one of an account's daily engagement slots; false when the cap is reached. */
   takeDailySlot(account: string, day: string, cap: number): Promise<boolean>;

@@ -1,3 +1,4 @@
+import type { EngagementTask } from '../domain/engagement-task.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { TaskQueue } from '../ports/task-queue.ts';
 import type { TaskStore } from '../ports/task-store.ts';
@@ -43,14 +44,22 @@ export async function approveTask(
   await deps.queue.send([{ taskId: input.taskId, prospectKey: input.prospectKey }]);
 }
 
-/** Re-sends approved tasks that never reached the worker (a crash between approval and send). */
+/**
+ * Re-sends approved tasks the worker has not done: those a crash kept from the queue (approved
+ * more than `olderThanMs` ago) and those the daily cap deferred, once their day has come.
+ */
 export async function requeueApprovedTasks(deps: ApproveDeps, olderThanMs: number): Promise<number> {
-  const cutoff = deps.clock.now().getTime() - olderThanMs;
+  const now = deps.clock.now().getTime();
+  const cutoff = now - olderThanMs;
+  const due = (t: EngagementTask) =>
+    t.notBefore
+      ? Date.parse(t.notBefore) <= now
+      : t.approvedAt !== undefined && Date.parse(t.approvedAt) <= cutoff;
   let cursor: string | undefined;
   let sent = 0;
   do {
     const page = await deps.tasks.listTasks('approved', 100, cursor);
-    const stale = page.items.filter((t) => t.approvedAt && Date.parse(t.approvedAt) <= cutoff);
+    const stale = page.items.filter(due);
     await deps.queue.send(stale.map((t) => ({ taskId: t.id, prospectKey: t.prospectKey })));
     sent += stale.length;
     cursor = page.nextCursor;

@@ -19,21 +19,19 @@ export interface ExecuteOptions {
   maxJitterMs: number;
 }
 
-export type ExecuteOutcome = 'done' | 'failed' | 'duplicate' | 'not-approved' | 'missing';
+export type ExecuteOutcome = 'done' | 'failed' | 'deferred' | 'duplicate' | 'not-approved' | 'missing';
 
-/** The account's daily cap is spent; the message goes back to the queue for a later try. */
-export class DailyCapReachedError extends Error {
-  constructor(account: string, cap: number) {
-    super(`daily engagement cap of ${cap} reached for ${account}`);
-    this.name = 'DailyCapReachedError';
-  }
+/** Midnight UTC after `now`: when a capped account may engage again. */
+function nextDay(now: Date): string {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1)).toISOString();
 }
 
 /**
  * Executes one approved task at most once. The claim (approved -> executing) is a conditional
  * write, so a second delivery of the same message finds the task claimed and does nothing.
  * A crash after the claim leaves the task `executing` for a person to check: on a social network
- * a missed reply is better than a duplicated one.
+ * a missed reply is better than a duplicated one. Past the account's daily cap a task is deferred
+ * to the next day, not failed.
  */
 export async function executeEngagement(
   deps: ExecuteDeps,
@@ -46,10 +44,17 @@ export async function executeEngagement(
   if (task.status !== 'approved') return 'duplicate';
   if (!(await deps.tasks.transitionTask(task, 'approved', 'executing', {}))) return 'duplicate';
 
-  const day = deps.clock.now().toISOString().slice(0, 10);
-  if (!(await deps.tasks.takeDailySlot(options.account, day, options.dailyCap))) {
-    await deps.tasks.transitionTask(task, 'executing', 'approved', {});
-    throw new DailyCapReachedError(options.account, options.dailyCap);
+  const now = deps.clock.now();
+  if (!(await deps.tasks.takeDailySlot(options.account, now.toISOString().slice(0, 10), options.dailyCap))) {
+    // Not an error: the task stays approved and the discovery cycle re-sends it tomorrow, so
+    // capped work never piles up in the dead-letter queue.
+    await deps.tasks.transitionTask(task, 'executing', 'approved', { notBefore: nextDay(now) });
+    deps.log.info('task deferred by the daily cap', {
+      taskId: task.id,
+      account: options.account,
+      cap: options.dailyCap,
+    });
+    return 'deferred';
   }
   if (deps.client.mode === 'live' && options.maxJitterMs > 0)
     await deps.sleep(Math.floor(deps.random() * options.maxJitterMs));

@@ -30,8 +30,10 @@ describe('npm start -- --once on the bundled sample feed', () => {
     expect(first.postsNew).toBeGreaterThanOrEqual(1500);
     expect(first.mql).toBeGreaterThanOrEqual(1);
     expect(first.review).toBeGreaterThanOrEqual(1);
-    expect(first.tasksExecuted).toBe(first.tasksQueued);
     expect(Number(first.tasksQueued)).toBeGreaterThan(0);
+    // The default daily cap (50) holds the rest for tomorrow instead of failing them.
+    expect(first.tasksExecuted).toBe(Math.min(Number(first.tasksQueued), 50));
+    expect(Number(first.tasksExecuted) + Number(first.tasksDeferred)).toBe(first.tasksQueued);
   });
 
   it('writes the MQLs to a CRM CSV with formulas neutralised', async () => {

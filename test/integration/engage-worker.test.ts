@@ -7,7 +7,7 @@ import { toSqsEvent } from '../../local/runner/sqs-event.ts';
 import { type EngagementTask, taskId } from '../../shared/domain/engagement-task.ts';
 import type { EngagementClient } from '../../shared/ports/engagement-client.ts';
 import { silentLog } from '../../shared/ports/log.ts';
-import { approveTask } from '../../shared/use-cases/approve-task.ts';
+import { approveTask, requeueApprovedTasks } from '../../shared/use-cases/approve-task.ts';
 import { freshQueue, freshStores } from '../support/local-resources.ts';
 
 /** Our own port, counting calls: the effect we must not duplicate. */
@@ -113,7 +113,7 @@ describe('the engage worker behind SQS', () => {
     expect(client.calls).toEqual([task.id]);
   });
 
-  it('holds tasks beyond the daily cap for a later try instead of executing them', async () => {
+  it('defers tasks beyond the daily cap to the next day instead of failing them', async () => {
     const { stores, q, client, clock, drain } = await setup(1);
     const tasks = [draft('x#4', '400'), draft('x#5', '500')];
     for (const t of tasks) {
@@ -127,10 +127,14 @@ describe('the engage worker behind SQS', () => {
     const drained = await drain();
 
     expect(client.calls).toHaveLength(1);
-    expect(drained.failed).toBeGreaterThanOrEqual(1);
-    const statuses = await Promise.all(
-      tasks.map(async (t) => (await stores.tasks.getTask(t.prospectKey, t.id))?.status),
-    );
-    expect(statuses.sort()).toEqual(['approved', 'done']);
+    expect(drained).toEqual({ received: 2, failed: 0 });
+    const stored = await Promise.all(tasks.map((t) => stores.tasks.getTask(t.prospectKey, t.id)));
+    expect(stored.map((t) => t?.status).sort()).toEqual(['approved', 'done']);
+    const notBefore = Date.parse(stored.find((t) => t?.status === 'approved')?.notBefore ?? '');
+    expect(notBefore).toBeGreaterThan(clock.now().getTime());
+    expect(new Date(notBefore).toISOString()).toMatch(/T00:00:00\.000Z$/);
+    expect(await requeueApprovedTasks({ tasks: stores.tasks, queue: q.queue, clock }, 0)).toBe(0);
+    const tomorrow = { now: () => new Date(notBefore + 1) };
+    expect(await requeueApprovedTasks({ tasks: stores.tasks, queue: q.queue, clock: tomorrow }, 0)).toBe(1);
   });
 });

@@ -60,7 +60,9 @@ export class DynamoTaskStore implements TaskStore {
     task: Pick<EngagementTask, 'id' | 'prospectKey'>,
     from: TaskStatus,
     to: TaskStatus,
-    fields: Partial<Pick<EngagementTask, 'approvedBy' | 'approvedAt' | 'executedAt' | 'result'>>,
+    fields: Partial<
+      Pick<EngagementTask, 'approvedBy' | 'approvedAt' | 'executedAt' | 'result' | 'notBefore'>
+    >,
   ): Promise<boolean> {
     const sets = Object.keys(fields).map((f) => `#task.#${f} = :${f}`);
     const names = Object.fromEntries(Object.keys(fields).map((f) => [`#${f}`, f]));

@@ -1,0 +1,68 @@
+/**
+ * Everything that decides the features and the fit. Stored in the model file, because prediction
+ * must featurise exactly as training did.
+ */
+export interface IntentOptions {
+  /** log2 of the hashed feature space; word features use the lower half, character n-grams the upper. */
+  hashBits: number;
+  /** Longest word n-gram (1 = unigrams only); 0 turns word features off. */
+  wordMaxN: number;
+  /** Character n-gram lengths inside word-boundary-padded words; [0, 0] turns them off. */
+  charN: [number, number];
+  /** Porter-stem words (natural) before word n-grams. */
+  stem: boolean;
+  /** Prefix words in a negation scope with `not_`. */
+  negation: boolean;
+  /** Add a begin-of-post marker so that `^ any`, `^ need` bigrams exist. */
+  boundaryMarkers: boolean;
+  /** Naive-Bayes log-count-ratio scaling of binary features (NB-LR, Wang & Manning 2012). */
+  nb: boolean;
+  /** Additive smoothing for the NB ratios. */
+  nbAlpha: number;
+  /** Scale each post's binary features by 1/sqrt(count) per feature family (cosine-style length normalisation). */
+  lengthNorm: boolean;
+  /**
+   * `joint`: one logistic regression over word and character features.
+   * `ensemble`: one per family, probabilities averaged.
+   */
+  model: 'joint' | 'ensemble';
+  /** Inverse L2 strength (liblinear's C). A list means: pick by inner cross-validation on the training data. */
+  C: number | number[];
+  /** Inverse L2 strength for the character model in `ensemble` mode (defaults to C). */
+  charC?: number | number[];
+  /** Reweight classes to equal total weight. */
+  balanced: boolean;
+  /** A fixed decision threshold, or pick the F1-optimal one by inner cross-validation on the training data. */
+  threshold: number | 'inner-cv';
+  /** Folds for the inner cross-validation (threshold and C selection). */
+  innerFolds: number;
+  /** Dual coordinate descent stopping tolerance and iteration cap. */
+  tolerance: number;
+  maxIterations: number;
+  /** Drop weights with |w| below this from the model file. */
+  pruneBelow: number;
+}
+
+export const DEFAULT_OPTIONS: IntentOptions = {
+  hashBits: 20,
+  wordMaxN: 2,
+  charN: [2, 5],
+  stem: true,
+  negation: true,
+  boundaryMarkers: true,
+  nb: true,
+  nbAlpha: 1,
+  lengthNorm: true,
+  model: 'joint',
+  C: 1,
+  balanced: false,
+  threshold: 'inner-cv',
+  innerFolds: 5,
+  tolerance: 0.01,
+  maxIterations: 1000,
+  pruneBelow: 0,
+};
+
+export function withDefaults(options: Partial<IntentOptions> = {}): IntentOptions {
+  return { ...DEFAULT_OPTIONS, ...options };
+}
