@@ -51,33 +51,13 @@ const IS_VALUES: Record<string, IsKind> = { retweet: 'retweet', reply: 'reply', 
 const REFERENCE_TYPE: Record<IsKind, string> = { retweet: 'retweeted', reply: 'replied_to', quote: 'quoted' };
 
 /** X operators we recognise by name but do not implement; using them is an error rather than a silent miss. */
-const UNSUPPORTED_OPERATORS = new Set([
-  'from',
-  'to',
-  'url',
-  'retweets_of',
-  'context',
-  'entity',
-  'conversation_id',
-  'bio',
-  'bio_name',
-  'bio_location',
-  'place',
-  'place_country',
-  'point_radius',
-  'bounding_box',
-  'has',
-  'sample',
-  'followers_count',
-  'tweets_count',
-  'following_count',
-  'listed_count',
-  'url_title',
-  'url_description',
-  'in_reply_to_tweet_id',
-  'retweets_of_tweet_id',
-  'quotes_of_tweet_id',
-]);
+const UNSUPPORTED_OPERATORS = new Set(
+  (
+    'from to url retweets_of context entity conversation_id bio bio_name bio_location place place_country ' +
+    'point_radius bounding_box has sample followers_count tweets_count following_count listed_count url_title ' +
+    'url_description in_reply_to_tweet_id retweets_of_tweet_id quotes_of_tweet_id'
+  ).split(' '),
+);
 
 export function words(text: string): string[] {
   return (text.toLowerCase().match(WORD_RE) ?? []) as string[];

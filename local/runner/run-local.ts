@@ -1,4 +1,5 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { endpointsFile, LOCAL_TABLE } from '../local-endpoints.ts';
 import { join } from 'node:path';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { serve } from '@hono/node-server';
@@ -50,7 +51,7 @@ export interface LocalSummary {
   seconds: number;
 }
 
-const TABLE = 'prospector';
+const TABLE = LOCAL_TABLE;
 const QUEUE = 'prospector-engage';
 
 /**
@@ -183,10 +184,13 @@ export async function runLocal(
       () => void cycle().catch((e) => progress(`cycle failed: ${(e as Error).message}`)),
       options.everyMinutes * 60_000,
     );
+    // CLI commands (prospector mql ..., rescore) find this database while it runs.
+    await writeFile(endpointsFile(options.dataDir), JSON.stringify({ dynamo: stack.dynamoEndpoint, sqs: stack.sqsEndpoint, pid: process.pid }));
     progress(`review UI and API on http://127.0.0.1:${options.port}/ (Ctrl-C to stop)`);
     return {
       summary,
       stop: async () => {
+        await rm(endpointsFile(options.dataDir), { force: true });
         clearInterval(timer);
         controller.abort();
         server.close();

@@ -1,0 +1,113 @@
+import type { ServerResponse } from 'node:http';
+import type { BskyFixture, BskyWirePost } from './bluesky-fixture.ts';
+import { type FakeServer, type FaultFor, listen, matchesTerms, RateWindow, sendJson } from './http-kit.ts';
+
+export interface FakeBlueskyOptions {
+  fixture: BskyFixture;
+  /** Access token required as `Bearer`; Bluesky refuses unauthenticated post search. */
+  token?: string;
+  /** Requests per window (PDS: 3,000 per 5 minutes per IP). */
+  rateLimit?: number;
+  windowMs?: number;
+  /** Deepest offset the search cursor reaches (Bluesky's search service: 10,000). */
+  offsetCap?: number;
+  /** Make getProfiles fail with a 502, to rehearse a degraded AppView. */
+  failProfiles?: boolean;
+  faultFor?: FaultFor;
+}
+
+const DATETIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+function xrpcError(res: ServerResponse, status: number, error: string, message: string, headers = {}) {
+  sendJson(res, status, { error, message }, headers);
+}
+
+/**
+ * A local XRPC host for `app.bsky.feed.searchPosts` (`sort=latest`: newest `createdAt` first,
+ * `since` inclusive, `until` exclusive, future posts hidden, offset `cursor` up to 10,000) and
+ * `app.bsky.actor.getProfiles` (at most 25 actors), with `ratelimit-*` headers and 429s.
+ */
+export async function startFakeBlueskyServer(options: FakeBlueskyOptions): Promise<FakeServer> {
+  const token = options.token ?? 'local-token';
+  const window = new RateWindow(options.rateLimit ?? 3000, options.windowMs ?? 5 * 60_000);
+  const cap = options.offsetCap ?? 10_000;
+  const profiles = new Map(options.fixture.profiles.map((p) => [p.did, p]));
+  const requests: URLSearchParams[] = [];
+
+  return listen((req, res, url) => {
+    const method = url.pathname.replace(/^\/xrpc\//, '');
+    if (method !== 'app.bsky.feed.searchPosts' && method !== 'app.bsky.actor.getProfiles')
+      return xrpcError(res, 501, 'MethodNotImplemented', 'Method Not Implemented');
+    if (!req.headers.authorization) return xrpcError(res, 401, 'AuthMissing', 'Authentication Required');
+    if (req.headers.authorization !== `Bearer ${token}`)
+      return xrpcError(res, 400, 'InvalidToken', 'Bad token');
+    const params = url.searchParams;
+    const search = method === 'app.bsky.feed.searchPosts';
+    if (search) requests.push(params);
+    const fault = search ? options.faultFor?.(requests.length, params) : undefined;
+    const rate = window.take(fault === 'rate-limit');
+    const headers = {
+      'ratelimit-limit': String(window.limit),
+      'ratelimit-remaining': String(rate.remaining),
+      'ratelimit-reset': String(Math.ceil(rate.resetAtMs / 1000)),
+      'ratelimit-policy': `${window.limit};w=${Math.round(window.windowMs / 1000)}`,
+    };
+    if (rate.limited) return xrpcError(res, 429, 'RateLimitExceeded', 'Rate Limit Exceeded', headers);
+    if (fault === 'server-error') return xrpcError(res, 502, 'UpstreamFailure', 'Upstream Failure', headers);
+
+    if (!search) {
+      const actors = params.getAll('actors');
+      if (actors.length === 0 || actors.length > 25)
+        return xrpcError(
+          res,
+          400,
+          'InvalidRequest',
+          'Error: actors must not have more than 25 elements',
+          headers,
+        );
+      if (options.failProfiles) return xrpcError(res, 502, 'UpstreamFailure', 'Upstream Failure', headers);
+      return sendJson(res, 200, { profiles: actors.flatMap((a) => profiles.get(a) ?? []) }, headers);
+    }
+
+    const q = params.get('q');
+    if (!q) return xrpcError(res, 400, 'InvalidRequest', 'Error: Params must have the property "q"', headers);
+    const limit = Number(params.get('limit') ?? '25');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+      return xrpcError(res, 400, 'InvalidRequest', 'Error: limit must be between 1 and 100', headers);
+    const offset = Number(params.get('cursor') ?? '0');
+    if (!Number.isInteger(offset) || offset < 0 || offset > cap)
+      return xrpcError(res, 400, 'InvalidRequest', "invalid value for 'cursor'", headers);
+    const bounds: Record<string, number> = {};
+    for (const p of ['since', 'until']) {
+      const v = params.get(p);
+      if (v === null) continue;
+      if (!DATETIME.test(v))
+        return xrpcError(res, 400, 'BadRequest', `invalid Datetime for '${p}': ${v}`, headers);
+      bounds[p] = Date.parse(v);
+    }
+    const now = Date.now();
+    const matching = options.fixture.posts
+      .filter((p: BskyWirePost) => {
+        const at = Date.parse(p.record.createdAt);
+        return (
+          at <= now &&
+          (bounds.since === undefined || at >= bounds.since) &&
+          (bounds.until === undefined || at < bounds.until) &&
+          matchesTerms(q, p.record.text)
+        );
+      })
+      .sort(
+        (a, b) => Date.parse(b.record.createdAt) - Date.parse(a.record.createdAt) || (a.uri < b.uri ? -1 : 1),
+      );
+    const page: Record<string, unknown>[] = matching.slice(offset, offset + limit).map((p) => ({
+      ...p,
+      record: { ...p.record },
+    }));
+    const body: Record<string, unknown> = { posts: page, hitsTotal: matching.length };
+    if (page.length === limit && offset + limit < cap) body.cursor = String(offset + limit);
+    if (fault === 'malformed-record' && page[1])
+      (page[1].record as Record<string, unknown>).createdAt = 'yesterday';
+    if (fault === 'malformed-envelope') body.posts = {};
+    return sendJson(res, 200, body, headers);
+  }, requests);
+}

@@ -1,0 +1,79 @@
+import type { ServerResponse } from 'node:http';
+import { type FakeServer, type FaultFor, listen, matchesTerms, RateWindow, sendJson } from './http-kit.ts';
+import type { RedditFixture, RedditWireLink } from './reddit-fixture.ts';
+
+export interface FakeRedditOptions {
+  fixture: RedditFixture;
+  token?: string;
+  /** Requests per window (Reddit: about 100 a minute, counted over 10 minutes). */
+  rateLimit?: number;
+  windowMs?: number;
+  /** How deep a listing can be paged before `after` runs out (Reddit: about 1,000 items). */
+  listingCap?: number;
+  faultFor?: FaultFor;
+}
+
+function fail(res: ServerResponse, status: number, message: string, headers: Record<string, string>) {
+  sendJson(res, status, { message, error: status }, headers);
+}
+
+/**
+ * A local `oauth.reddit.com/search` with Reddit's wire format: a `Listing` of `t3` children,
+ * newest first for `sort=new`, `limit` (at most 100), `after=<fullname>` anchors (an unknown anchor
+ * gives an empty listing, as on Reddit), bearer auth, `x-ratelimit-*` headers and 429s. There is
+ * no time filter, as on Reddit. The fixture's `links` array may be changed between requests.
+ */
+export async function startFakeRedditServer(options: FakeRedditOptions): Promise<FakeServer> {
+  const token = options.token ?? 'local-token';
+  const window = new RateWindow(options.rateLimit ?? 1000, options.windowMs ?? 10 * 60_000);
+  const cap = options.listingCap ?? 1000;
+  const requests: URLSearchParams[] = [];
+
+  return listen((req, res, url) => {
+    if (url.pathname !== '/search' && url.pathname !== '/search.json') return fail(res, 404, 'Not Found', {});
+    if ((req.headers.authorization ?? '').toLowerCase() !== `bearer ${token}`.toLowerCase())
+      return fail(res, 401, 'Unauthorized', {});
+    const params = url.searchParams;
+    requests.push(params);
+    const fault = options.faultFor?.(requests.length, params);
+    const rate = window.take(fault === 'rate-limit');
+    const headers = {
+      'x-ratelimit-used': String(rate.used),
+      'x-ratelimit-remaining': rate.remaining.toFixed(1),
+      'x-ratelimit-reset': String(Math.max(0, Math.ceil((rate.resetAtMs - Date.now()) / 1000))),
+    };
+    if (rate.limited) return fail(res, 429, 'Too Many Requests', headers);
+    if (fault === 'server-error') {
+      res.writeHead(503, { 'content-type': 'text/html', ...headers });
+      return res.end('<html><body><h1>all of our servers are busy right now</h1></body></html>');
+    }
+
+    const limit = Math.min(Math.max(Number(params.get('limit') ?? '25') || 25, 1), 100);
+    const matching = [...options.fixture.links]
+      .filter((l: RedditWireLink) => matchesTerms(params.get('q') ?? '', `${l.title} ${l.selftext}`))
+      .sort((a, b) => b.created_utc - a.created_utc || Number.parseInt(b.id, 36) - Number.parseInt(a.id, 36))
+      .slice(0, cap);
+    const after = params.get('after');
+    const start = after ? matching.findIndex((l) => l.name === after) + 1 : 0;
+    const page = after && start === 0 ? [] : matching.slice(start, start + limit);
+    const more = page.length > 0 && start + limit < matching.length;
+    const children: { kind: string; data: Record<string, unknown> }[] = page.map((l) => ({
+      kind: 't3',
+      data: { ...l },
+    }));
+    const body: Record<string, unknown> = {
+      kind: 'Listing',
+      data: {
+        after: more ? (page.at(-1)?.name ?? null) : null,
+        dist: children.length,
+        modhash: '',
+        geo_filter: '',
+        children,
+        before: null,
+      },
+    };
+    if (fault === 'malformed-record' && children[1]) children[1].data.created_utc = 'yesterday';
+    if (fault === 'malformed-envelope') (body.data as Record<string, unknown>).children = 'none';
+    return sendJson(res, 200, body, headers);
+  }, requests);
+}
