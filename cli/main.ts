@@ -1,10 +1,14 @@
 import { Command } from 'commander';
 import { registerLocal } from './commands/local.ts';
+import { registerMql } from './commands/mql.ts';
+import { registerRescore } from './commands/rescore.ts';
 
-const program = new Command('prospector').description(
-  'Find buying signals, qualify prospects, hand MQLs to sales.',
-);
+const program = new Command('prospector')
+  .description('Find buying signals, qualify prospects, hand MQLs to sales.')
+  .option('--data-dir <dir>', 'local database directory (ignored when TABLE_NAME points at AWS)', '.data');
 registerLocal(program);
+registerMql(program);
+registerRescore(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The table name the local runner and the CLI agree on. */
 export const LOCAL_TABLE = 'prospector';

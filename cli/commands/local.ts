@@ -21,12 +21,17 @@ export function registerLocal(program: Command): void {
     .description('run the whole pipeline on this machine (what `npm start` does)')
     .option('--once', 'run one cycle, print the summary and exit', false)
     .option('--fresh', 'start from an empty local database', false)
-    .option('--replay', 'ignore saved cursors and read the sample feed again (nothing is stored twice)', false)
+    .option(
+      '--replay',
+      'ignore saved cursors and read the sample feed again (nothing is stored twice)',
+      false,
+    )
     .option('--port <port>', 'port for the review UI and API', int, 3000)
     .option('--every <minutes>', 'minutes between discovery cycles while serving', int, 15)
-    .option('--data-dir <dir>', 'where the local database persists', '.data')
     .option('--out-dir <dir>', 'where the CRM export is written', 'out')
-    .action(async (opts: LocalFlags) => {
+    .action(async (_opts: unknown, cmd: Command) => {
+      // --data-dir is a global option: every command that touches the local database shares it.
+      const opts = cmd.optsWithGlobals() as LocalFlags;
       const root = projectRoot();
       const { summary, stop } = await runLocal({
         root,

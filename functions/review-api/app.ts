@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidCursorError } from '../../shared/adapters/dynamodb/table.ts';
 import { TaskStatusSchema } from '../../shared/domain/engagement-task.ts';
 import { type Actor, InvalidTransitionError, LeadStateSchema } from '../../shared/domain/lead-state.ts';

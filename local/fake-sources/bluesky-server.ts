@@ -27,14 +27,17 @@ function xrpcError(res: ServerResponse, status: number, error: string, message: 
  * `since` inclusive, `until` exclusive, future posts hidden, offset `cursor` up to 10,000) and
  * `app.bsky.actor.getProfiles` (at most 25 actors), with `ratelimit-*` headers and 429s.
  */
-export async function startFakeBlueskyServer(options: FakeBlueskyOptions): Promise<FakeServer> {
+export async function startFakeBlueskyServer(
+  options: FakeBlueskyOptions,
+): Promise<FakeServer & { lookups: string[][] }> {
   const token = options.token ?? 'local-token';
   const window = new RateWindow(options.rateLimit ?? 3000, options.windowMs ?? 5 * 60_000);
   const cap = options.offsetCap ?? 10_000;
   const profiles = new Map(options.fixture.profiles.map((p) => [p.did, p]));
   const requests: URLSearchParams[] = [];
+  const lookups: string[][] = [];
 
-  return listen((req, res, url) => {
+  const server = await listen((req, res, url) => {
     const method = url.pathname.replace(/^\/xrpc\//, '');
     if (method !== 'app.bsky.feed.searchPosts' && method !== 'app.bsky.actor.getProfiles')
       return xrpcError(res, 501, 'MethodNotImplemented', 'Method Not Implemented');
@@ -57,6 +60,7 @@ export async function startFakeBlueskyServer(options: FakeBlueskyOptions): Promi
 
     if (!search) {
       const actors = params.getAll('actors');
+      lookups.push(actors);
       if (actors.length === 0 || actors.length > 25)
         return xrpcError(
           res,
@@ -110,4 +114,5 @@ export async function startFakeBlueskyServer(options: FakeBlueskyOptions): Promi
     if (fault === 'malformed-envelope') body.posts = {};
     return sendJson(res, 200, body, headers);
   }, requests);
+  return { ...server, lookups };
 }

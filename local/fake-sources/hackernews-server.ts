@@ -42,16 +42,19 @@ function searchable(hit: HnWireHit): string {
  * first, `tags` groups, `numericFilters`, `page`/`hitsPerPage` with the 1,000-hit ceiling, and
  * `users/{name}`. Same-second hits come in ascending id order, so clients cannot lean on ties.
  */
-export async function startFakeHackerNewsServer(options: FakeHackerNewsOptions): Promise<FakeServer> {
+export async function startFakeHackerNewsServer(
+  options: FakeHackerNewsOptions,
+): Promise<FakeServer & { lookups: string[] }> {
   const window = new RateWindow(options.rateLimit ?? 10_000, options.windowMs ?? 60 * 60_000);
   const users = new Map(options.fixture.users.map((u) => [u.username, u]));
   const requests: URLSearchParams[] = [];
+  const lookups: string[] = [];
   const sorted = () =>
     [...options.fixture.hits].sort(
       (a, b) => b.created_at_i - a.created_at_i || (a.objectID < b.objectID ? -1 : 1),
     );
 
-  return listen((_req, res, url) => {
+  const server = await listen((_req, res, url) => {
     const userMatch = /^\/api\/v1\/users\/([^/]+)$/.exec(url.pathname);
     if (url.pathname !== '/api/v1/search_by_date' && !userMatch) return error(res, 404, 'Not Found');
     const params = url.searchParams;
@@ -64,7 +67,9 @@ export async function startFakeHackerNewsServer(options: FakeHackerNewsOptions):
     if (fault === 'server-error') return error(res, 503, 'Service Unavailable');
 
     if (userMatch) {
-      const user = users.get(decodeURIComponent(userMatch[1] as string));
+      const name = decodeURIComponent(userMatch[1] as string);
+      lookups.push(name);
+      const user = users.get(name);
       return user ? sendJson(res, 200, user) : error(res, 404, 'Not Found');
     }
 
@@ -109,4 +114,5 @@ export async function startFakeHackerNewsServer(options: FakeHackerNewsOptions):
     if (fault === 'malformed-envelope') body.nbPages = 'many';
     return sendJson(res, 200, body);
   }, requests);
+  return { ...server, lookups };
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Raw X API v2 objects as the sample feed stores them (the fake server serves these). */
 export type WireTweet = Record<string, unknown> & {

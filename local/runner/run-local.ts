@@ -1,5 +1,4 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { endpointsFile, LOCAL_TABLE } from '../local-endpoints.ts';
 import { join } from 'node:path';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { serve } from '@hono/node-server';
@@ -10,6 +9,7 @@ import { systemClock } from '../../shared/ports/clock.ts';
 import { exportLeads } from '../../shared/use-cases/export-leads.ts';
 import type { CycleResult } from '../../shared/use-cases/run-discovery-cycle.ts';
 import { ensureQueue, ensureTable } from '../create-resources.ts';
+import { endpointsFile, LOCAL_TABLE } from '../local-endpoints.ts';
 import { startLocalStack } from '../stack.ts';
 import { approveMqlDrafts, countTasks } from './demo-approval.ts';
 import { drainQueue, type SqsHandler } from './drain-queue.ts';
@@ -185,7 +185,10 @@ export async function runLocal(
       options.everyMinutes * 60_000,
     );
     // CLI commands (prospector mql ..., rescore) find this database while it runs.
-    await writeFile(endpointsFile(options.dataDir), JSON.stringify({ dynamo: stack.dynamoEndpoint, sqs: stack.sqsEndpoint, pid: process.pid }));
+    await writeFile(
+      endpointsFile(options.dataDir),
+      JSON.stringify({ dynamo: stack.dynamoEndpoint, sqs: stack.sqsEndpoint, pid: process.pid }),
+    );
     progress(`review UI and API on http://127.0.0.1:${options.port}/ (Ctrl-C to stop)`);
     return {
       summary,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CampaignSchema } from '../../shared/domain/campaign.ts';
 import { describeIssues, MqlDefinitionDraftSchema } from '../../shared/domain/mql-definition.ts';
 import type { CampaignStore } from '../../shared/ports/campaign-store.ts';

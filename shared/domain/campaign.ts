@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SourceSchema } from './post.ts';
 import { type InvalidQueryError, validateXQuery } from './x-query.ts';
 

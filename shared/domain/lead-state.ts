@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const LeadStateSchema = z.enum([
   'new',
@@ -31,6 +31,8 @@ export const LeadEventSchema = z.object({
   reason: z.string().optional(),
   score: z.number().optional(),
   definitionVersion: z.number().int().optional(),
+  /** Set when a new definition re-scored the lead: the version its previous score came from. */
+  previousDefinitionVersion: z.number().int().optional(),
 });
 export type LeadEvent = z.infer<typeof LeadEventSchema>;
 

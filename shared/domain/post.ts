@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Networks we listen to; a post's id is unique only within its source. */
 export const SourceSchema = z.enum(['x', 'reddit', 'hackernews', 'bluesky']);

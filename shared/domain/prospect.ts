@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SourceSchema } from './post.ts';
 
 /** The public profile of a post's author, as far as the source shares it. */

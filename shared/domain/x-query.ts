@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The recent-search limit for self-serve access (Enterprise allows more; we stay within it). */
 export const MAX_QUERY_LENGTH = 512;

@@ -8,7 +8,22 @@ export interface PublishRequest {
   basedOn: number | undefined;
 }
 
+/**
+ * Re-scoring after a publish runs in bounded steps (a Lambda has minutes, a table may hold
+ * millions of leads); the job remembers which state and page it reached.
+ */
+export interface RescoreJob {
+  version: number;
+  stateIndex: number;
+  cursor?: string;
+  rescored: number;
+  startedAt: string;
+}
+
 export interface DefinitionStore {
+  getRescoreJob(): Promise<RescoreJob | undefined>;
+  /** Saves progress; `undefined` removes the job once it is done. */
+  saveRescoreJob(job: RescoreJob | undefined): Promise<void>;
   currentDefinition(): Promise<MqlDefinition | undefined>;
   getDefinition(version: number): Promise<MqlDefinition | undefined>;
   listDefinitions(): Promise<MqlDefinition[]>;

@@ -63,6 +63,7 @@ export async function qualifyProspect(
               : `score ${result.score} (mql at ${result.mqlThreshold})`,
             score: result.score,
             definitionVersion: result.definitionVersion,
+            previousDefinitionVersion: lead.definitionVersion,
           };
     const saved = await deps.leads.saveScore(
       key,

@@ -9,6 +9,7 @@ import {
 } from './discover-posts.ts';
 import { type DraftDeps, draftEngagement } from './draft-engagement.ts';
 import { type QualifyDeps, qualifyPending } from './qualify-prospects.ts';
+import { rescoreStep } from './rescore-leads.ts';
 
 export type CycleDeps = DiscoverDeps & QualifyDeps & DraftDeps & { queue: TaskQueue };
 
@@ -18,15 +19,20 @@ export interface CycleResult {
   transitions: Partial<Record<LeadState, number>>;
   tasksDrafted: number;
   tasksRequeued: number;
+  rescored: number;
 }
 
 /**
- * The scheduled step: discover, then score everything with new evidence (including prospects a
- * crashed run left pending), then draft engagement for those who reached review or MQL.
+ * The scheduled step: discover, score everything with new evidence (including prospects a
+ * crashed run left pending), advance any re-score a new definition started, then draft
+ * engagement for those who reached review or MQL.
  */
 export async function runDiscoveryCycle(deps: CycleDeps, options: DiscoverOptions): Promise<CycleResult> {
   const discovered = await discoverPosts(deps, options);
   const transitions = await qualifyPending(deps, { batchSize: 100, maxBatches: 1_000 });
+  // A definition published since the last cycle re-scores open leads, a bounded step at a time.
+  const rescored = await rescoreStep(deps, 2_000);
+  transitions.push(...(rescored?.transitions ?? []));
   const tasksDrafted = await draftEngagement(deps, transitions);
   const tasksRequeued = await requeueApprovedTasks(deps, 15 * 60_000);
   const counts: Partial<Record<LeadState, number>> = {};
@@ -37,5 +43,6 @@ export async function runDiscoveryCycle(deps: CycleDeps, options: DiscoverOption
     transitions: counts,
     tasksDrafted,
     tasksRequeued,
+    rescored: rescored?.rescored ?? 0,
   };
 }

@@ -57,7 +57,7 @@ describe('DynamoDB stores', () => {
 
     expect(outcomes).toEqual(['new', 'duplicate', 'duplicate']);
     const [stored] = await scanItems(stores.table, '#POST');
-    expect([...(stored?.campaignIds as Set<string>)].sort()).toEqual(['crm', 'warehouse']);
+    expect([...((stored?.campaignIds ?? new Set()) as Set<string>)].sort()).toEqual(['crm', 'warehouse']);
     expect((await stores.leads.listSignals('x#7')).map((s) => s.campaignIds.sort())).toEqual([
       ['crm', 'warehouse'],
     ]);

@@ -13,7 +13,14 @@ import { freshQueue, freshStores } from '../support/local-resources.ts';
 /** Our own port, counting calls: the effect we must not duplicate. */
 function countingClient(): EngagementClient & { calls: string[] } {
   const calls: string[] = [];
-  return { mode: 'dry-run', calls, execute: async (t) => (calls.push(t.id), `did ${t.kind}`) };
+  return {
+    mode: 'dry-run',
+    calls,
+    execute: async (t) => {
+      calls.push(t.id);
+      return `did ${t.kind}`;
+    },
+  };
 }
 
 function draft(prospect: string, post: string): EngagementTask {

@@ -1,11 +1,29 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import { type MqlDefinition, MqlDefinitionSchema } from '../../domain/mql-definition.ts';
 import {
   ConcurrentPublishError,
   type DefinitionStore,
   type PublishRequest,
+  type RescoreJob,
 } from '../../ports/definition-store.ts';
 import { isConditionFailure, keys, type Table } from './table.ts';
+
+const JOB_KEY = { pk: 'MQLDEF', sk: 'RESCORE' };
+
+const RescoreJobSchema = z.object({
+  version: z.number().int().positive(),
+  stateIndex: z.number().int().nonnegative(),
+  cursor: z.string().optional(),
+  rescored: z.number().int().nonnegative(),
+  startedAt: z.string(),
+});
 
 /**
  * Versions are immutable items; a CURRENT pointer moves in the same transaction, conditional on
@@ -13,6 +31,26 @@ import { isConditionFailure, keys, type Table } from './table.ts';
  */
 export class DynamoDefinitionStore implements DefinitionStore {
   constructor(private readonly table: Table) {}
+
+  async getRescoreJob(): Promise<RescoreJob | undefined> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: JOB_KEY, ConsistentRead: true }),
+    );
+    return Item ? RescoreJobSchema.parse(Item.job) : undefined;
+  }
+
+  async saveRescoreJob(job: RescoreJob | undefined): Promise<void> {
+    if (job) {
+      await this.table.doc.send(
+        new PutCommand({
+          TableName: this.table.name,
+          Item: { ...JOB_KEY, job: RescoreJobSchema.parse(job) },
+        }),
+      );
+    } else {
+      await this.table.doc.send(new DeleteCommand({ TableName: this.table.name, Key: JOB_KEY }));
+    }
+  }
 
   async currentDefinition(): Promise<MqlDefinition | undefined> {
     const { Item } = await this.table.doc.send(

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type LeadEvent, LeadEventSchema, type LeadState, LeadStateSchema } from '../../domain/lead-state.ts';
 import { ProspectProfileSchema } from '../../domain/prospect.ts';
 import { type Signal, SignalSchema } from '../../domain/signal.ts';
@@ -110,12 +110,17 @@ export class DynamoLeadStore implements LeadStore {
     return [...new Set((page.Items ?? []).map((i) => String(i.pk).slice('LEAD#'.length)))];
   }
 
-  private eventPut(key: string, event: LeadEvent) {
-    const suffix = Math.random().toString(36).slice(2, 8);
+  /** Events sort by time, then by the lead revision they produced: same-millisecond events keep their order. */
+  private eventPut(key: string, event: LeadEvent, revision: number) {
     return {
       Put: {
         TableName: this.table.name,
-        Item: { pk: keys.leadPartition(key), sk: `EVENT#${event.at}#${suffix}`, event },
+        Item: {
+          pk: keys.leadPartition(key),
+          sk: `EVENT#${event.at}#${String(revision).padStart(10, '0')}`,
+          event,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
   }
@@ -148,7 +153,9 @@ export class DynamoLeadStore implements LeadStore {
       },
     };
     try {
-      const items = update.event ? [leadUpdate, this.eventPut(key, update.event)] : [leadUpdate];
+      const items = update.event
+        ? [leadUpdate, this.eventPut(key, update.event, revision + 1)]
+        : [leadUpdate];
       await this.table.doc.send(new TransactWriteCommand({ TransactItems: items }));
       return true;
     } catch (error) {
@@ -185,7 +192,7 @@ export class DynamoLeadStore implements LeadStore {
                 },
               },
             },
-            this.eventPut(key, event),
+            this.eventPut(key, event, lead.revision + 1),
           ],
         }),
       );

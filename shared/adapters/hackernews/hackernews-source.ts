@@ -1,6 +1,7 @@
 import type { ProspectProfile } from '../../domain/prospect.ts';
 import {
   type FoundPost,
+  MalformedPageError,
   RateLimitedError,
   type RejectedRecord,
   type SearchPage,
@@ -29,7 +30,11 @@ const DEFAULT_BASE_URL = 'https://hn.algolia.com';
 /** Algolia's ceiling for `hitsPerPage`. */
 const MAX_HITS_PER_PAGE = 1000;
 
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {
@@ -61,11 +66,18 @@ export class HackerNewsSocialSource implements SocialSource {
   }
 
   async search(request: SearchRequest): Promise<SearchPage> {
+    for (const field of ['sinceId', 'untilId'] as const) {
+      const marker = request[field];
+      if (marker !== undefined && markerSeconds(marker) === undefined)
+        throw new MalformedPageError(field, `not a Hacker News marker (seconds): ${marker}`);
+    }
     const since =
       markerSeconds(request.sinceId) ??
       (request.startTime ? Math.floor(Date.parse(request.startTime) / 1000) : undefined);
     const token = request.nextToken ? decodeToken(request.nextToken) : undefined;
-    const bounds = [markerSeconds(request.untilId), token?.before].filter((b): b is number => b !== undefined);
+    const bounds = [markerSeconds(request.untilId), token?.before].filter(
+      (b): b is number => b !== undefined,
+    );
     const before = bounds.length > 0 ? Math.min(...bounds) : undefined;
     const page = token?.page ?? 0;
     const filters = [
@@ -80,7 +92,11 @@ export class HackerNewsSocialSource implements SocialSource {
     });
     if (filters.length > 0) params.set('numericFilters', filters.join(','));
 
-    const response = await getJson(`${this.baseUrl}/api/v1/search_by_date?${params}`, this.timeoutMs, this.now);
+    const response = await getJson(
+      `${this.baseUrl}/api/v1/search_by_date?${params}`,
+      this.timeoutMs,
+      this.now,
+    );
     if (response.status !== 200) throw new SourceUnavailableError(`Hacker News answered ${response.status}`);
     const envelope = parseEnvelope(response.body);
     const plan = planPage(envelope.hits.map(hitSeconds), {

@@ -26,14 +26,21 @@ export function retryAfter(headers: Headers, now: Date): Date | undefined {
 export async function getJson(url: string, timeoutMs: number, now: () => Date): Promise<JsonResponse> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(url, {
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (error) {
-    throw new SourceUnavailableError(`Hacker News unreachable: ${(error as Error).message}`, { cause: error });
+    throw new SourceUnavailableError(`Hacker News unreachable: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   if (response.status === 429) {
     await response.body?.cancel();
     const at = now();
-    throw new RateLimitedError(retryAfter(response.headers, at) ?? new Date(at.getTime() + DEFAULT_BACKOFF_MS));
+    throw new RateLimitedError(
+      retryAfter(response.headers, at) ?? new Date(at.getTime() + DEFAULT_BACKOFF_MS),
+    );
   }
   if (response.status >= 500) {
     await response.body?.cancel();
@@ -43,7 +50,9 @@ export async function getJson(url: string, timeoutMs: number, now: () => Date): 
   try {
     text = await response.text();
   } catch (error) {
-    throw new SourceUnavailableError(`Hacker News response cut off: ${(error as Error).message}`, { cause: error });
+    throw new SourceUnavailableError(`Hacker News response cut off: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   let body: unknown;
   try {

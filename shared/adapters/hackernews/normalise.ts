@@ -1,13 +1,20 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ProspectProfile } from '../../domain/prospect.ts';
 import { type FoundPost, MalformedPageError, type RejectedRecord } from '../../ports/social-source.ts';
 import { htmlToText } from './html-text.ts';
-import { type HnHit, HnHitSchema, type HnSearchEnvelope, HnSearchEnvelopeSchema, type HnUser } from './wire.ts';
+import {
+  type HnHit,
+  HnHitSchema,
+  type HnSearchEnvelope,
+  HnSearchEnvelopeSchema,
+  type HnUser,
+} from './wire.ts';
 
 /** `hits[3].created_at: Invalid ISO datetime`: the path a person can find in the raw response. */
 export function issueAt(prefix: string, error: z.ZodError): string {
   const issue = error.issues[0];
   const path = [prefix, ...(issue?.path ?? [])]
+    .filter((p) => p !== '')
     .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
     .join('')
     .replace(/^\./, '');
@@ -60,7 +67,10 @@ function toPost(hit: HnHit): FoundPost {
  * Validates one hit. A bad hit becomes a rejected record naming its field (`hits[i].field`) so
  * one broken record never costs the rest of the page.
  */
-export function normaliseHit(raw: unknown, index: number): { post: FoundPost } | { rejected: RejectedRecord } {
+export function normaliseHit(
+  raw: unknown,
+  index: number,
+): { post: FoundPost } | { rejected: RejectedRecord } {
   const parsed = HnHitSchema.safeParse(raw);
   if (parsed.success) return { post: toPost(parsed.data) };
   const id = (raw as { objectID?: unknown } | null)?.objectID;

@@ -51,7 +51,10 @@ export function planPage(
   const valid = times.filter((t): t is number => t !== undefined);
   const drop = new Set<number>();
   if (valid.length === 0) {
-    return { drop, nextToken: request.more ? encodeToken({ ...request, page: request.page + 1 }) : undefined };
+    return {
+      drop,
+      nextToken: request.more ? encodeToken({ ...request, page: request.page + 1 }) : undefined,
+    };
   }
   const newest = Math.max(...valid);
   const oldest = Math.min(...valid);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * HN Search (Algolia) shapes, as far as we rely on them; anything else is ignored. Algolia sends

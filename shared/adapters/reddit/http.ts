@@ -52,7 +52,9 @@ export async function getJson(
   try {
     text = await response.text();
   } catch (error) {
-    throw new SourceUnavailableError(`Reddit response cut off: ${(error as Error).message}`, { cause: error });
+    throw new SourceUnavailableError(`Reddit response cut off: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   try {
     return { body: JSON.parse(text), rateLimit };

@@ -1,12 +1,19 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ProspectProfile } from '../../domain/prospect.ts';
 import { type FoundPost, MalformedPageError, type RejectedRecord } from '../../ports/social-source.ts';
-import { type RedditLink, RedditLinkSchema, type RedditListing, RedditListingSchema, RedditChildSchema } from './wire.ts';
+import {
+  RedditChildSchema,
+  type RedditLink,
+  RedditLinkSchema,
+  type RedditListing,
+  RedditListingSchema,
+} from './wire.ts';
 
 /** `data.children[3].data.created_utc: Invalid input`: the path a person can find in the raw response. */
 export function issueAt(prefix: string, error: z.ZodError): string {
   const issue = error.issues[0];
   const path = [prefix, ...(issue?.path ?? [])]
+    .filter((p) => p !== '')
     .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
     .join('')
     .replace(/^\./, '');
@@ -24,7 +31,8 @@ export function parseListing(body: unknown): RedditListing {
 /** Where a child sits in time, read leniently so paging works even when the child is rejected. */
 export function placement(raw: unknown): { seconds?: number; fullname?: string } {
   const data = (raw as { data?: { created_utc?: unknown; name?: unknown } } | null)?.data;
-  const seconds = typeof data?.created_utc === 'number' && data.created_utc >= 0 ? data.created_utc : undefined;
+  const seconds =
+    typeof data?.created_utc === 'number' && data.created_utc >= 0 ? data.created_utc : undefined;
   const fullname = typeof data?.name === 'string' && /^t3_[a-z0-9]+$/.test(data.name) ? data.name : undefined;
   return { seconds: seconds === undefined ? undefined : Math.floor(seconds), fullname };
 }
@@ -81,7 +89,9 @@ export function normaliseChild(
   const data = child.data.data as { id?: unknown; author?: unknown } | null;
   const id = typeof data?.id === 'string' ? data.id : undefined;
   if (data?.author === '[deleted]') {
-    return { rejected: { id, error: `${prefix}.data.author: author is [deleted] (account gone, no prospect)` } };
+    return {
+      rejected: { id, error: `${prefix}.data.author: author is [deleted] (account gone, no prospect)` },
+    };
   }
   const link = RedditLinkSchema.safeParse(child.data.data);
   if (!link.success) return { rejected: { id, error: issueAt(`${prefix}.data`, link.error) } };

@@ -1,6 +1,7 @@
 import type { ProspectProfile } from '../../domain/prospect.ts';
 import {
   type FoundPost,
+  MalformedPageError,
   RateLimitedError,
   type RejectedRecord,
   type SearchPage,
@@ -55,7 +56,13 @@ export class RedditSocialSource implements SocialSource {
   }
 
   async search(request: SearchRequest): Promise<SearchPage> {
-    if (this.exhaustedUntil && this.exhaustedUntil > this.now()) throw new RateLimitedError(this.exhaustedUntil);
+    if (this.exhaustedUntil && this.exhaustedUntil > this.now())
+      throw new RateLimitedError(this.exhaustedUntil);
+    for (const field of ['sinceId', 'untilId'] as const) {
+      const marker = request[field];
+      if (marker !== undefined && decodeMarker(marker) === undefined)
+        throw new MalformedPageError(field, `not a Reddit marker (seconds:fullname): ${marker}`);
+    }
     const since = decodeMarker(request.sinceId);
     const until = decodeMarker(request.untilId);
     const startSeconds = request.startTime ? Math.floor(Date.parse(request.startTime) / 1000) : undefined;

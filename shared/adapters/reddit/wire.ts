@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Reddit Listing shapes for `GET /search` (link results), as far as we rely on them. */
 const base36 = z.string().regex(/^[a-z0-9]{1,16}$/, 'expected a base-36 id');

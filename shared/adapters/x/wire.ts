@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** X API v2 recent-search shapes, as far as we rely on them. Anything else is ignored. */
 const snowflake = z.string().regex(/^\d{1,20}$/, 'expected a numeric id');

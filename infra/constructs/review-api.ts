@@ -1,0 +1,92 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+export interface ReviewApiProps {
+  readonly handler: IFunction;
+  readonly userPool: IUserPool;
+  readonly userPoolClient: IUserPoolClient;
+  /** Browser origins for CORS; none means no CORS configuration at all. */
+  readonly allowedOrigins: string[];
+}
+
+/** One JSON line per request; `sub` names the caller without logging an email address. */
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    time: '$context.requestTime',
+    ip: '$context.identity.sourceIp',
+    method: '$context.httpMethod',
+    route: '$context.routeKey',
+    path: '$context.path',
+    status: '$context.status',
+    latencyMs: '$context.responseLatency',
+    bytes: '$context.responseLength',
+    sub: '$context.authorizer.claims.sub',
+    authError: '$context.authorizer.error',
+    integrationError: '$context.integrationErrorMessage',
+  }),
+);
+
+/**
+ * The review API: an HTTP API whose every route requires a Cognito-issued JWT, checked by API
+ * Gateway before the Lambda runs (the handler trusts the claims it is given). Only API Gateway's
+ * CORS preflight answers without a token.
+ */
+export class ReviewApi extends Construct {
+  readonly api: HttpApi;
+  readonly accessLogs: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ReviewApiProps) {
+    super(scope, id);
+    const region = Stack.of(this).region;
+
+    const authorizer = new HttpJwtAuthorizer(
+      'Cognito',
+      `https://cognito-idp.${region}.amazonaws.com/${props.userPool.userPoolId}`,
+      { jwtAudience: [props.userPoolClient.userPoolClientId] },
+    );
+
+    this.api = new HttpApi(this, 'Api', {
+      description: 'Prospector review API',
+      createDefaultStage: false,
+      defaultAuthorizer: authorizer,
+      ...(props.allowedOrigins.length > 0
+        ? {
+            corsPreflight: {
+              allowOrigins: props.allowedOrigins,
+              allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
+              allowHeaders: ['authorization', 'content-type'],
+              maxAge: Duration.hours(1),
+            },
+          }
+        : {}),
+    });
+
+    const integration = new HttpLambdaIntegration('Handler', props.handler);
+    this.api.addRoutes({ path: '/', methods: [HttpMethod.GET], integration });
+    this.api.addRoutes({ path: '/{proxy+}', methods: [HttpMethod.ANY], integration });
+
+    this.accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const stage = this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { burstLimit: 50, rateLimit: 20 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogs),
+        format: ACCESS_LOG_FORMAT,
+      },
+    });
+
+    new CfnOutput(Stack.of(this), 'ReviewApiUrl', { value: stage.url });
+  }
+}

@@ -1,0 +1,48 @@
+import { fileURLToPath } from 'node:url';
+
+/** What differs between our Lambdas; everything they share lives in ProspectorFunction. */
+export interface FunctionSpec {
+  /** Construct id, POWERTOOLS_SERVICE_NAME and the bundle report's row name. */
+  readonly name: string;
+  /** Absolute path of the handler module (exports `handler`). */
+  readonly entry: string;
+  readonly memoryMb: number;
+  readonly timeoutSeconds: number;
+  readonly description: string;
+}
+
+const entry = (dir: string) => fileURLToPath(new URL(`../functions/${dir}/handler.ts`, import.meta.url));
+
+/**
+ * The three functions. Both stacks and `scripts/bundle-report.ts` read this one list, so the
+ * queue's visibility timeout and the report always describe the functions that are deployed.
+ */
+export const FUNCTION_SPECS = {
+  discover: {
+    name: 'discover',
+    entry: entry('discover'),
+    memoryMb: 512,
+    timeoutSeconds: 300,
+    description: 'Scheduled: search X for campaign queries, store posts, qualify prospects, draft tasks',
+  },
+  engage: {
+    name: 'engage',
+    entry: entry('engage'),
+    memoryMb: 256,
+    timeoutSeconds: 30,
+    description: 'SQS: execute approved engagement tasks within the daily cap',
+  },
+  reviewApi: {
+    name: 'review-api',
+    entry: entry('review-api'),
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    description: 'HTTP API: review queue, decisions, task approval, CSV export',
+  },
+} as const satisfies Record<string, FunctionSpec>;
+
+/**
+ * AWS asks for a queue visibility timeout of at least six times the consumer's timeout, so a
+ * message is not redelivered while a retried invocation may still be working on it.
+ */
+export const ENGAGE_VISIBILITY_TIMEOUT_SECONDS = 6 * FUNCTION_SPECS.engage.timeoutSeconds;

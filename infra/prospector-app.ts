@@ -1,0 +1,38 @@
+import { App, type AppProps, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { readSettings } from './settings.ts';
+import { StatefulStack } from './stateful-stack.ts';
+import { StatelessStack } from './stateless-stack.ts';
+
+export interface ProspectorApp {
+  app: App;
+  stateful: StatefulStack;
+  stateless: StatelessStack;
+}
+
+/**
+ * Builds the whole app with cdk-nag's AWS Solutions and Serverless packs registered, shared by
+ * `infra/app.ts` (the CDK CLI entry) and the infra tests, so the tests check what deploys.
+ */
+export function createProspectorApp(props: AppProps = {}): ProspectorApp {
+  const app = new App(props);
+  const settings = readSettings(app);
+
+  const stateful = new StatefulStack(app, 'ProspectorStateful', {
+    description: 'Prospector data: table, engagement queue, X token secret, CRM exports, reviewer user pool',
+    xSecretName: settings.xSecretName,
+  });
+  const stateless = new StatelessStack(app, 'ProspectorStateless', {
+    description: 'Prospector code: functions, schedule, review API, alarms and dashboard',
+    settings,
+    table: stateful.table,
+    engageQueue: stateful.engageQueue,
+    engageDlq: stateful.engageDlq,
+    xSecret: stateful.xSecret,
+    userPool: stateful.userPool,
+    userPoolClient: stateful.userPoolClient,
+  });
+
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+  return { app, stateful, stateless };
+}

@@ -1,0 +1,81 @@
+import type { App } from 'aws-cdk-lib';
+
+/** Deploy-time choices an operator makes with `-c key=value` or in cdk.json; everything else is code. */
+export interface ProspectorSettings {
+  /** EventBridge Scheduler expression for the discovery cycle. */
+  schedule: string;
+  /** Secrets Manager name of the X bearer token secret. */
+  xSecretName: string;
+  /** Where alarm notifications go; no subscription when unset. */
+  alarmEmail?: string;
+  /** Browser origins allowed to call the review API; no CORS when empty. */
+  allowedOrigins: string[];
+  /** `dry-run` records what would be done; `live` is refused by the engage handler in this release. */
+  engageMode: 'dry-run' | 'live';
+  /** Engagement actions per X account per day. */
+  engageDailyCap: number;
+}
+
+export const DEFAULT_SETTINGS: ProspectorSettings = {
+  schedule: 'rate(15 minutes)',
+  xSecretName: 'prospector/x-api',
+  allowedOrigins: [],
+  engageMode: 'dry-run',
+  engageDailyCap: 50,
+};
+
+const SCHEDULE = /^(rate\(\d+ (minute|minutes|hour|hours|day|days)\)|cron\(.+\)|at\(.+\))$/;
+
+/**
+ * Reads and checks the context once, so a typo fails `cdk synth` with the setting's name instead of
+ * deploying a schedule or origin list CloudFormation rejects halfway through.
+ */
+export function readSettings(app: App): ProspectorSettings {
+  const get = (key: string): unknown => app.node.tryGetContext(key);
+  const text = (key: keyof ProspectorSettings, fallback: string): string => {
+    const v = get(key);
+    if (v === undefined || v === null || v === '') return fallback;
+    if (typeof v !== 'string') throw new Error(`context ${key} must be a string`);
+    return v.trim();
+  };
+
+  const schedule = text('schedule', DEFAULT_SETTINGS.schedule);
+  if (!SCHEDULE.test(schedule))
+    throw new Error(`context schedule: "${schedule}" is not rate(), cron() or at()`);
+
+  const engageMode = text('engageMode', DEFAULT_SETTINGS.engageMode);
+  if (engageMode !== 'dry-run' && engageMode !== 'live')
+    throw new Error('context engageMode: dry-run or live');
+
+  const alarmEmail = text('alarmEmail', '');
+  if (alarmEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) {
+    throw new Error(`context alarmEmail: "${alarmEmail}" is not an email address`);
+  }
+
+  const cap = Number(get('engageDailyCap') ?? DEFAULT_SETTINGS.engageDailyCap);
+  if (!Number.isInteger(cap) || cap < 1) throw new Error('context engageDailyCap: a positive integer');
+
+  return {
+    schedule,
+    xSecretName: text('xSecretName', DEFAULT_SETTINGS.xSecretName),
+    ...(alarmEmail ? { alarmEmail } : {}),
+    allowedOrigins: parseOrigins(get('allowedOrigins')),
+    engageMode,
+    engageDailyCap: cap,
+  };
+}
+
+/** `-c allowedOrigins=https://a,https://b` arrives as a string; cdk.json may hold a JSON array. */
+function parseOrigins(raw: unknown): string[] {
+  if (raw === undefined || raw === null || raw === '') return [];
+  let list: unknown = raw;
+  if (typeof raw === 'string') list = raw.trim().startsWith('[') ? JSON.parse(raw) : raw.split(',');
+  if (!Array.isArray(list)) throw new Error('context allowedOrigins: a list of origins');
+  return list.map((o) => {
+    const origin = String(o).trim();
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new Error(`context allowedOrigins: "${origin}" is not an origin like https://example.com`);
+    }
+    return origin;
+  });
+}

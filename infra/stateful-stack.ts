@@ -1,0 +1,164 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { TABLE_LAYOUT } from '../shared/adapters/dynamodb/table.ts';
+import { ENGAGE_VISIBILITY_TIMEOUT_SECONDS } from './function-specs.ts';
+
+export interface StatefulStackProps extends StackProps {
+  /** Secrets Manager name of the X bearer token (context `xSecretName`). */
+  readonly xSecretName: string;
+}
+
+const str = (name: string) => ({ name, type: AttributeType.STRING });
+
+/**
+ * Everything that holds data or identity and must survive a redeploy of the code: the table, the
+ * engagement queue, the X token, CRM exports and the reviewers' user pool. The stateless stack
+ * receives these as typed construct references.
+ */
+export class StatefulStack extends Stack {
+  readonly table: Table;
+  readonly engageQueue: Queue;
+  readonly engageDlq: Queue;
+  readonly xSecret: Secret;
+  readonly exportBucket: Bucket;
+  readonly userPool: UserPool;
+  readonly userPoolClient: UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+
+    this.table = new Table(this, 'Table', {
+      partitionKey: str(TABLE_LAYOUT.partitionKey),
+      sortKey: str(TABLE_LAYOUT.sortKey),
+      timeToLiveAttribute: TABLE_LAYOUT.ttlAttribute,
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      encryption: TableEncryption.AWS_MANAGED,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of TABLE_LAYOUT.indexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: str(index.partitionKey),
+        sortKey: str(index.sortKey),
+      });
+    }
+
+    this.engageDlq = new Queue(this, 'EngageDlq', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    Validations.of(this.engageDlq).acknowledge({
+      id: 'Serverless-SQSRedrivePolicy',
+      reason: 'This queue is the dead-letter queue of the engagement queue; a DLQ has no DLQ of its own.',
+    });
+    this.engageQueue = new Queue(this, 'EngageQueue', {
+      visibilityTimeout: Duration.seconds(ENGAGE_VISIBILITY_TIMEOUT_SECONDS),
+      deadLetterQueue: { queue: this.engageDlq, maxReceiveCount: 5 },
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+
+    // The secret string is the bearer token itself; CloudFormation seeds a random placeholder
+    // that the operator replaces (docs/deploy.md), so no token ever passes through a template.
+    this.xSecret = new Secret(this, 'XBearerToken', {
+      secretName: props.xSecretName,
+      description: 'X API v2 app-only bearer token (the secret string is the token)',
+    });
+    Validations.of(this.xSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The X bearer token is issued in the X developer portal, which has no API to rotate it; ' +
+        'rotation is a manual regenerate-and-put-secret-value step (docs/deploy.md).',
+    });
+
+    this.exportBucket = this.createExportBucket();
+    [this.userPool, this.userPoolClient] = this.createUserPool();
+
+    // For the operator's commands in docs/deploy.md.
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'XSecretArn', { value: this.xSecret.secretArn });
+    new CfnOutput(this, 'ExportBucketName', { value: this.exportBucket.bucketName });
+    new CfnOutput(this, 'EngageDlqUrl', { value: this.engageDlq.queueUrl });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+  }
+
+  private createExportBucket(): Bucket {
+    const accessLogs = new Bucket(this, 'AccessLogs', {
+      encryption: BucketEncryption.S3_MANAGED, // server access logging cannot write to SSE-KMS buckets
+      enforceSSL: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    return new Bucket(this, 'Exports', {
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: true,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'exports/',
+      lifecycleRules: [
+        {
+          id: 'expire-exports',
+          // Exports hold personal data: current versions go after 90 days, replaced ones after 7.
+          expiration: Duration.days(90),
+          noncurrentVersionExpiration: Duration.days(7),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+        { id: 'drop-delete-markers', expiredObjectDeleteMarker: true },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+
+  /** Reviewers and sales reps; admins create users (no self sign-up), TOTP is required. */
+  private createUserPool(): [UserPool, UserPoolClient] {
+    const pool = new UserPool(this, 'Users', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const client = pool.addClient('ReviewClient', {
+      generateSecret: false,
+      authFlows: { userSrp: true, userPassword: true },
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+    });
+    return [pool, client];
+  }
+}

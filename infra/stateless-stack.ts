@@ -1,0 +1,155 @@
+import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { Monitoring } from './constructs/monitoring.ts';
+import { ProspectorFunction } from './constructs/prospector-function.ts';
+import { ReviewApi } from './constructs/review-api.ts';
+import { FUNCTION_SPECS } from './function-specs.ts';
+import { acknowledgeWildcardOn } from './nag.ts';
+import type { ProspectorSettings } from './settings.ts';
+
+export interface StatelessStackProps extends StackProps {
+  readonly settings: ProspectorSettings;
+  readonly table: ITable;
+  readonly engageQueue: IQueue;
+  readonly engageDlq: IQueue;
+  readonly xSecret: ISecret;
+  readonly userPool: IUserPool;
+  readonly userPoolClient: IUserPoolClient;
+}
+
+/** Acknowledgement reasons shared by the functions that are never invoked asynchronously. */
+const SYNC_ONLY = {
+  engage:
+    'engage is invoked synchronously by its SQS event source mapping; a failed record returns to the ' +
+    'queue and moves to the engagement DLQ after 5 receives. A function DLQ applies to async invocations only.',
+  'review-api':
+    'review-api is invoked synchronously by API Gateway, which returns the error to the caller; ' +
+    'a function DLQ applies to async invocations only.',
+} as const;
+
+/**
+ * The code and its triggers: replaceable at any time without touching data. Function grants are
+ * the only IAM in this stack, and each is the narrowest `grant*` the handler's calls need.
+ */
+export class StatelessStack extends Stack {
+  readonly discover: ProspectorFunction;
+  readonly engage: ProspectorFunction;
+  readonly reviewApi: ProspectorFunction;
+  readonly api: ReviewApi;
+  readonly schedule: Schedule;
+  readonly monitoring: Monitoring;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { settings, table, engageQueue, xSecret } = props;
+
+    this.discover = new ProspectorFunction(this, 'Discover', {
+      spec: FUNCTION_SPECS.discover,
+      environment: {
+        TABLE_NAME: table.tableName,
+        ENGAGE_QUEUE_URL: engageQueue.queueUrl,
+        X_SECRET_ARN: xSecret.secretArn,
+        DISCOVERY_PAGE_SIZE: '100',
+        DISCOVERY_MAX_PAGES: '20',
+        DISCOVERY_BACKFILL_DAYS: '7',
+      },
+    });
+    table.grantReadWriteData(this.discover.fn);
+    engageQueue.grantSendMessages(this.discover.fn);
+    xSecret.grantRead(this.discover.fn);
+
+    this.engage = new ProspectorFunction(this, 'Engage', {
+      spec: FUNCTION_SPECS.engage,
+      environment: {
+        TABLE_NAME: table.tableName,
+        ENGAGE_MODE: settings.engageMode,
+        ENGAGE_DAILY_CAP: String(settings.engageDailyCap),
+      },
+    });
+    table.grantReadWriteData(this.engage.fn);
+    this.engage.fn.addEventSource(
+      new SqsEventSource(engageQueue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 2 }),
+    );
+
+    this.reviewApi = new ProspectorFunction(this, 'ReviewApi', {
+      spec: FUNCTION_SPECS.reviewApi,
+      environment: { TABLE_NAME: table.tableName, ENGAGE_QUEUE_URL: engageQueue.queueUrl },
+    });
+    table.grantReadWriteData(this.reviewApi.fn);
+    engageQueue.grantSendMessages(this.reviewApi.fn);
+
+    this.api = new ReviewApi(this, 'Api', {
+      handler: this.reviewApi.fn,
+      userPool: props.userPool,
+      userPoolClient: props.userPoolClient,
+      allowedOrigins: settings.allowedOrigins,
+    });
+
+    this.schedule = new Schedule(this, 'DiscoverySchedule', {
+      description: 'Runs the discovery cycle',
+      schedule: ScheduleExpression.expression(settings.schedule),
+      target: new LambdaInvoke(this.discover.fn, {
+        input: ScheduleTargetInput.fromObject({ source: 'prospector.schedule' }),
+        retryAttempts: 2,
+        maxEventAge: Duration.minutes(10),
+      }),
+    });
+
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      functions: {
+        [FUNCTION_SPECS.discover.name]: this.discover.fn,
+        [FUNCTION_SPECS.engage.name]: this.engage.fn,
+        [FUNCTION_SPECS.reviewApi.name]: this.reviewApi.fn,
+      },
+      queue: engageQueue,
+      dlq: props.engageDlq,
+      ...(settings.alarmEmail ? { alarmEmail: settings.alarmEmail } : {}),
+    });
+
+    this.acknowledgeFindings(table);
+  }
+
+  /** Findings a reviewer accepts for the reasons given; each is tied to the construct it is about. */
+  private acknowledgeFindings(table: ITable): void {
+    const onDiscover =
+      'discover is invoked asynchronously only by the Scheduler with a constant payload. A failed cycle ' +
+      'leaves its state in DynamoDB (cursor not advanced, prospects still pending) and is redone by ' +
+      "Lambda's retries and the next scheduled run; a DLQ would only collect copies of that payload. " +
+      'Failures raise the discover Errors alarm.';
+    const fns = [
+      [this.discover, onDiscover],
+      [this.engage, SYNC_ONLY.engage],
+      [this.reviewApi, SYNC_ONLY['review-api']],
+    ] as const;
+    for (const [fn, reason] of fns) {
+      Validations.of(fn.fn).acknowledge({ id: 'Serverless-LambdaDLQ', reason });
+      acknowledgeWildcardOn(
+        fn.role,
+        table.tableArn,
+        '/index/*',
+        'grantReadWriteData adds <table ARN>/index/* so queries can use the GSIs; the wildcard is ' +
+          "limited to the indexes of Prospector's own table (gsi1-3).",
+      );
+    }
+    acknowledgeWildcardOn(
+      this,
+      this.discover.fn.functionArn,
+      ':*',
+      "The Scheduler target's lambda:InvokeFunction covers the discover function and its versions and " +
+        'aliases (<arn>:*); it names no other function.',
+    );
+    Validations.of(this.engage.fn).acknowledge({
+      id: 'Serverless-LambdaEventSourceMappingDestination',
+      reason:
+        'On-failure destinations exist only for stream and Kafka event sources, not SQS. A failed engage ' +
+        'record is retried by SQS and moved to the engagement DLQ (alarmed) after 5 receives.',
+    });
+  }
+}

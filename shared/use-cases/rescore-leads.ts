@@ -1,0 +1,84 @@
+import type { LeadState } from '../domain/lead-state.ts';
+import type { RescoreJob } from '../ports/definition-store.ts';
+import { mapBounded } from './map-bounded.ts';
+import {
+  loadCompiledDefinition,
+  type QualifyDeps,
+  qualifyProspect,
+  type Transition,
+} from './qualify-prospects.ts';
+
+/** The states a new definition can still change; past them a person owns the lead. */
+export const RESCORED_STATES: readonly LeadState[] = ['mql', 'review', 'nurture', 'new'];
+
+export interface RescoreStep {
+  version: number;
+  rescored: number;
+  transitions: Transition[];
+  done: boolean;
+}
+
+/** Starts (or restarts) re-scoring every lead under the current definition. */
+export async function startRescore(deps: QualifyDeps): Promise<RescoreJob> {
+  const { definition } = await loadCompiledDefinition(deps.definitions);
+  const job: RescoreJob = {
+    version: definition.version,
+    stateIndex: 0,
+    rescored: 0,
+    startedAt: deps.clock.now().toISOString(),
+  };
+  await deps.definitions.saveRescoreJob(job);
+  return job;
+}
+
+/**
+ * Advances the pending re-score job by at most `maxLeads` leads, saving progress after each page,
+ * so a publish re-scores millions of leads across many short invocations. Every state change is
+ * written with an event that names the old and new definition versions.
+ */
+export async function rescoreStep(
+  deps: QualifyDeps,
+  maxLeads: number,
+  pageSize = 100,
+): Promise<RescoreStep | undefined> {
+  const job = await deps.definitions.getRescoreJob();
+  if (!job) return undefined;
+  const compiled = await loadCompiledDefinition(deps.definitions);
+  if (compiled.definition.version !== job.version) {
+    // A newer version was published meanwhile: start over under it.
+    await startRescore(deps);
+    return rescoreStep(deps, maxLeads, pageSize);
+  }
+  const transitions: Transition[] = [];
+  let budget = maxLeads;
+  let current: RescoreJob | undefined = job;
+  while (current && budget > 0) {
+    const state = RESCORED_STATES[current.stateIndex];
+    if (!state) {
+      current = undefined;
+      break;
+    }
+    const page = await deps.leads.listByState(state, Math.min(pageSize, budget), current.cursor);
+    const results = await mapBounded(page.items, 8, (lead) => qualifyProspect(deps, compiled, lead.key));
+    for (const t of results) if (t && t.from !== t.to) transitions.push(t);
+    budget -= page.items.length;
+    current = page.nextCursor
+      ? { ...current, cursor: page.nextCursor, rescored: current.rescored + page.items.length }
+      : {
+          ...current,
+          stateIndex: current.stateIndex + 1,
+          cursor: undefined,
+          rescored: current.rescored + page.items.length,
+        };
+    await deps.definitions.saveRescoreJob(current.stateIndex >= RESCORED_STATES.length ? undefined : current);
+    if (current.stateIndex >= RESCORED_STATES.length) {
+      return { version: job.version, rescored: current.rescored, transitions, done: true };
+    }
+  }
+  return {
+    version: job.version,
+    rescored: current?.rescored ?? job.rescored,
+    transitions,
+    done: current === undefined,
+  };
+}

@@ -1,0 +1,180 @@
+import { Stack } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ProspectorFunction } from '../../infra/constructs/prospector-function.ts';
+import { FUNCTION_SPECS } from '../../infra/function-specs.ts';
+import { resourceRenderer } from './policy-render.ts';
+import { SYNTH_TIMEOUT_MS, type Synthesized, synthApp } from './synth-app.ts';
+
+let s: Synthesized;
+let t: Template;
+let policy: ReturnType<typeof resourceRenderer>;
+beforeAll(() => {
+  s = synthApp();
+  t = s.statelessTemplate;
+  policy = resourceRenderer(t, s.statefulTemplate);
+}, SYNTH_TIMEOUT_MS);
+
+const logicalId = (fn: ProspectorFunction) =>
+  Stack.of(fn).resolve(Stack.of(fn).getLogicalId(fn.fn.node.defaultChild as CfnFunction)) as string;
+const roleId = (fn: ProspectorFunction) =>
+  Stack.of(fn).resolve(Stack.of(fn).getLogicalId(fn.role.node.defaultChild as never)) as string;
+
+const DYNAMO_READ_WRITE = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:DescribeTable',
+  'dynamodb:GetItem',
+  'dynamodb:GetRecords',
+  'dynamodb:GetShardIterator',
+  'dynamodb:PutItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:UpdateItem',
+];
+const TABLE = ['Table.Arn', 'Table.Arn/index/*'];
+const XRAY = { actions: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], resources: ['*'] };
+const logs = (name: string) => ({
+  actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+  resources: [`${name}Logs.Arn`],
+});
+const SEND = ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'];
+
+describe('function IAM: exactly the grants each handler needs', () => {
+  it('discover: table read/write, queue send, secret read', () => {
+    expect(policy.statementsOf(roleId(s.stateless.discover))).toEqual([
+      { actions: DYNAMO_READ_WRITE, resources: TABLE },
+      logs('Discover'),
+      {
+        actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+        resources: ['XBearerToken'],
+      },
+      { actions: SEND, resources: ['EngageQueue.Arn'] },
+      XRAY,
+    ]);
+  });
+
+  it('engage: table read/write, and consuming its queue (added by the SQS event source)', () => {
+    expect(policy.statementsOf(roleId(s.stateless.engage))).toEqual([
+      { actions: DYNAMO_READ_WRITE, resources: TABLE },
+      logs('Engage'),
+      {
+        actions: [
+          'sqs:ChangeMessageVisibility',
+          'sqs:DeleteMessage',
+          'sqs:GetQueueAttributes',
+          'sqs:GetQueueUrl',
+          'sqs:ReceiveMessage',
+        ],
+        resources: ['EngageQueue.Arn'],
+      },
+      XRAY,
+    ]);
+  });
+
+  it('review-api: table read/write, queue send', () => {
+    expect(policy.statementsOf(roleId(s.stateless.reviewApi))).toEqual([
+      { actions: DYNAMO_READ_WRITE, resources: TABLE },
+      logs('ReviewApi'),
+      { actions: SEND, resources: ['EngageQueue.Arn'] },
+      XRAY,
+    ]);
+  });
+
+  it('roles trust Lambda only and carry no managed policies', () => {
+    for (const fn of [s.stateless.discover, s.stateless.engage, s.stateless.reviewApi]) {
+      const role = t.toJSON().Resources[roleId(fn)];
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+        { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } },
+      ]);
+    }
+  });
+});
+
+describe('functions', () => {
+  const cases = [
+    ['discover', () => s.stateless.discover, FUNCTION_SPECS.discover, 300, 512],
+    ['engage', () => s.stateless.engage, FUNCTION_SPECS.engage, 30, 256],
+    ['review-api', () => s.stateless.reviewApi, FUNCTION_SPECS.reviewApi, 10, 512],
+  ] as const;
+
+  it.each(cases)(
+    '%s: node 24 on arm64, traced, ESM bundle, explicit size and timeout',
+    (name, fn, spec, timeout, memory) => {
+      expect([spec.timeoutSeconds, spec.memoryMb]).toEqual([timeout, memory]);
+      const props = t.toJSON().Resources[logicalId(fn())].Properties;
+      expect(props).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        MemorySize: memory,
+        Timeout: timeout,
+        TracingConfig: { Mode: 'Active' },
+        Handler: 'index.handler',
+        Environment: {
+          Variables: { POWERTOOLS_SERVICE_NAME: name, NODE_OPTIONS: '--enable-source-maps' },
+        },
+      });
+      expect(policy.render(props.LoggingConfig.LogGroup)).toMatch(/Logs$/);
+    },
+  );
+
+  it('log groups keep one month', () => {
+    t.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 4);
+  });
+
+  it('hand each handler the settings its config schema requires', () => {
+    const env = (fn: ProspectorFunction) => {
+      const vars = t.toJSON().Resources[logicalId(fn)].Properties.Environment.Variables;
+      return Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, policy.render(v)]));
+    };
+    expect(env(s.stateless.discover)).toMatchObject({
+      TABLE_NAME: 'Table',
+      ENGAGE_QUEUE_URL: 'EngageQueue',
+      X_SECRET_ARN: 'XBearerToken',
+      DISCOVERY_PAGE_SIZE: '100',
+      DISCOVERY_MAX_PAGES: '20',
+      DISCOVERY_BACKFILL_DAYS: '7',
+    });
+    expect(env(s.stateless.engage)).toMatchObject({
+      TABLE_NAME: 'Table',
+      ENGAGE_MODE: 'dry-run',
+      ENGAGE_DAILY_CAP: '50',
+    });
+    expect(env(s.stateless.reviewApi)).toMatchObject({
+      TABLE_NAME: 'Table',
+      ENGAGE_QUEUE_URL: 'EngageQueue',
+    });
+  });
+});
+
+describe('triggers', () => {
+  it('the schedule runs discover from context with a fixed input and a retry policy', () => {
+    t.resourceCountIs('AWS::Scheduler::Schedule', 1);
+    t.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      State: 'ENABLED',
+      Target: {
+        Arn: { 'Fn::GetAtt': [logicalId(s.stateless.discover), 'Arn'] },
+        Input: JSON.stringify({ source: 'prospector.schedule' }),
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 600 },
+        RoleArn: Match.anyValue(),
+      },
+    });
+  });
+
+  it('the engage queue feeds engage in batches of 10, reporting item failures, 2 at a time', () => {
+    t.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    const esm = Object.values(t.findResources('AWS::Lambda::EventSourceMapping'))[0]!.Properties;
+    expect(esm).toMatchObject({
+      FunctionName: { Ref: logicalId(s.stateless.engage) },
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
+    expect(policy.render(esm.EventSourceArn)).toBe('EngageQueue.Arn');
+  });
+});
