@@ -35,6 +35,18 @@ export const discoverConfigSchema = common
     DISCOVERY_PAGE_SIZE: int(100, 10).pipe(z.number().max(100)),
     DISCOVERY_MAX_PAGES: int(20, 1),
     DISCOVERY_BACKFILL_DAYS: int(7, 1).pipe(z.number().max(7)),
+    /** Posts the X account may read per month, all campaigns together (X's Basic plan: 15,000). */
+    DISCOVERY_MONTHLY_POST_BUDGET: int(15_000, 10),
+    /** Campaigns walked at once. */
+    DISCOVERY_CONCURRENCY: int(3, 1),
+    /** Optional sources: each runs only when its token is set (Hacker News needs none). */
+    REDDIT_TOKEN: z.string().min(1).optional(),
+    BLUESKY_TOKEN: z.string().min(1).optional(),
+    HACKERNEWS_ENABLED: bool.default(true),
+    /** Local fake servers for the other sources. */
+    REDDIT_API_BASE_URL: url.optional(),
+    BLUESKY_API_BASE_URL: url.optional(),
+    HACKERNEWS_API_BASE_URL: url.optional(),
   })
   .refine((c) => c.X_BEARER_TOKEN || c.X_SECRET_ARN, {
     message: 'set X_BEARER_TOKEN or X_SECRET_ARN',

@@ -1,6 +1,7 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import { buildStores, buildTaskQueue, buildXSource } from '../../shared/adapters/build.ts';
+import { buildSources, buildStores, buildTaskQueue } from '../../shared/adapters/build.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
+import { createMetrics } from '../../shared/adapters/powertools/metrics.ts';
 import { discoverConfigSchema, loadConfig } from '../../shared/config.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { createDiscoverHandler } from './create-handler.ts';
@@ -13,13 +14,16 @@ export const handler = createDiscoverHandler(
   {
     ...buildStores(config),
     queue: buildTaskQueue(config),
-    sources: { x: buildXSource(config, bearerToken) },
+    sources: buildSources(config, bearerToken, systemClock),
     clock: systemClock,
     log: createLogger('discover'),
+    metrics: createMetrics('discover'),
   },
   {
     pageSize: config.DISCOVERY_PAGE_SIZE,
     maxPagesPerCampaign: config.DISCOVERY_MAX_PAGES,
     backfillDays: config.DISCOVERY_BACKFILL_DAYS,
+    accountMonthlyBudget: config.DISCOVERY_MONTHLY_POST_BUDGET,
+    concurrency: config.DISCOVERY_CONCURRENCY,
   },
 );

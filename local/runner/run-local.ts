@@ -81,6 +81,9 @@ export async function runLocal(
       X_TLS_INSECURE: 'true',
       ENGAGE_MODE: 'dry-run',
       ENGAGE_MAX_JITTER_MS: '0',
+      // The fake feed costs nothing to read; X's real monthly budget applies on AWS.
+      DISCOVERY_MONTHLY_POST_BUDGET: '1000000000',
+      HACKERNEWS_ENABLED: 'false',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? process.env.LOG_LEVEL ?? 'WARN',
     });
     const stores = buildStores({
@@ -119,7 +122,7 @@ export async function runLocal(
         'discovery cycle (discover, qualify, draft)',
         () =>
           discover(
-            { source: 'prospector.local', replay: options.replay },
+            { source: 'prospector.local', force: true, replay: options.replay },
             localContext('discover', 15 * 60_000),
           ),
         async () => `${await stores.posts.countPosts()} posts stored`,

@@ -1,11 +1,19 @@
 import { Agent } from 'node:https';
 import type { ApiConfig, DiscoverConfig } from '../config.ts';
+import type { Source } from '../domain/post.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { SocialSource } from '../ports/social-source.ts';
+import { BlueskySocialSource } from './bluesky/bluesky-source.ts';
+import { DynamoBudgetStore } from './dynamodb/budget-store.ts';
 import { DynamoCampaignStore } from './dynamodb/campaign-store.ts';
 import { DynamoDefinitionStore } from './dynamodb/definition-store.ts';
 import { DynamoLeadStore } from './dynamodb/lead-store.ts';
 import { DynamoPostStore } from './dynamodb/post-store.ts';
+import { DynamoRunStore } from './dynamodb/run-store.ts';
 import { openTable } from './dynamodb/table.ts';
 import { DynamoTaskStore } from './dynamodb/task-store.ts';
+import { HackerNewsSocialSource } from './hackernews/hackernews-source.ts';
+import { RedditSocialSource } from './reddit/reddit-source.ts';
 import { SqsTaskQueue } from './sqs/task-queue.ts';
 import { XSocialSource } from './x/x-source.ts';
 
@@ -25,6 +33,8 @@ export function buildStores(config: StoreConfig) {
     campaigns: new DynamoCampaignStore(table),
     definitions: new DynamoDefinitionStore(table),
     tasks: new DynamoTaskStore(table),
+    runs: new DynamoRunStore(table),
+    budgets: new DynamoBudgetStore(table),
   };
 }
 export type Stores = ReturnType<typeof buildStores>;
@@ -35,6 +45,49 @@ export function buildTaskQueue(config: Pick<ApiConfig, 'ENGAGE_QUEUE_URL' | 'SQS
     region: config.AWS_REGION,
     endpoint: config.SQS_ENDPOINT,
   });
+}
+
+/** Every source whose credentials are configured; campaigns on a missing one stop with `no-source`. */
+export function buildSources(
+  config: Pick<
+    DiscoverConfig,
+    | 'X_API_BASE_URL'
+    | 'X_TLS_INSECURE'
+    | 'REDDIT_TOKEN'
+    | 'REDDIT_API_BASE_URL'
+    | 'BLUESKY_TOKEN'
+    | 'BLUESKY_API_BASE_URL'
+    | 'HACKERNEWS_ENABLED'
+    | 'HACKERNEWS_API_BASE_URL'
+  >,
+  xBearerToken: string,
+  clock: Clock,
+): Partial<Record<Source, SocialSource>> {
+  const now = () => clock.now();
+  return {
+    x: buildXSource(config, xBearerToken),
+    ...(config.HACKERNEWS_ENABLED
+      ? { hackernews: new HackerNewsSocialSource({ baseUrl: config.HACKERNEWS_API_BASE_URL, now }) }
+      : {}),
+    ...(config.REDDIT_TOKEN
+      ? {
+          reddit: new RedditSocialSource({
+            baseUrl: config.REDDIT_API_BASE_URL,
+            token: config.REDDIT_TOKEN,
+            now,
+          }),
+        }
+      : {}),
+    ...(config.BLUESKY_TOKEN
+      ? {
+          bluesky: new BlueskySocialSource({
+            baseUrl: config.BLUESKY_API_BASE_URL,
+            token: config.BLUESKY_TOKEN,
+            now,
+          }),
+        }
+      : {}),
+  };
 }
 
 export function buildXSource(

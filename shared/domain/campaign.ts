@@ -14,6 +14,8 @@ export const CampaignSchema = z
     active: z.boolean(),
     owner: z.string().min(1),
     replyTemplate: z.string().max(280).optional(),
+    /** Posts this campaign may read per calendar month (UTC); X bills every post read. */
+    monthlyPostBudget: z.number().int().positive().optional(),
   })
   .superRefine((c, ctx) => {
     if (c.source !== 'x') return;
@@ -32,9 +34,13 @@ export type Campaign = z.infer<typeof CampaignSchema>;
  * that stopped part-way (rate limit, time budget) so the next one fills the gap before moving on.
  */
 export const CursorSchema = z.object({
+  /** The source the markers belong to: a campaign moved to another source starts afresh. */
+  source: SourceSchema.optional(),
   sinceId: z.string().optional(),
   pendingNewestId: z.string().optional(),
   pendingUntilId: z.string().optional(),
   rateLimitedUntil: z.iso.datetime({ offset: true }).optional(),
+  /** When the campaign last ran, for its cadence. */
+  lastRunAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type Cursor = z.infer<typeof CursorSchema>;

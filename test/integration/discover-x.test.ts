@@ -3,6 +3,7 @@ import { type FakeXServer, type Fault, startFakeXServer } from '../../local/fake
 import { buildXSource } from '../../shared/adapters/build.ts';
 import type { Campaign } from '../../shared/domain/campaign.ts';
 import { silentLog } from '../../shared/ports/log.ts';
+import { noMetrics } from '../../shared/ports/metrics.ts';
 import { type DiscoverOptions, discoverPosts } from '../../shared/use-cases/discover-posts.ts';
 import { buildFeed } from '../support/feed-builder.ts';
 import { freshStores } from '../support/local-resources.ts';
@@ -27,6 +28,8 @@ const options: DiscoverOptions = {
   backfillDays: 7,
   remainingMs: () => 600_000,
   minRemainingMs: 1_000,
+  accountMonthlyBudget: 1_000_000,
+  force: true,
 };
 
 describe('discovering posts from the X API v2 wire format', () => {
@@ -42,6 +45,7 @@ describe('discovering posts from the X API v2 wire format', () => {
       sources: { x: buildXSource({ X_API_BASE_URL: server.url, X_TLS_INSECURE: true }, 'local-token') },
       clock,
       log: silentLog,
+      metrics: noMetrics,
     };
   }
 
@@ -88,7 +92,7 @@ describe('discovering posts from the X API v2 wire format', () => {
     expect(resumed.runs[0]).toMatchObject({ postsNew: 150, postsDuplicate: 0, complete: true });
     expect(await storedPostIds(stores.table)).toEqual(allIds);
     const cursor = await stores.campaigns.getCursor(campaign.id);
-    expect(cursor).toEqual({ sinceId: feed.tweets.at(-1)?.id });
+    expect(cursor).toEqual({ source: 'x', sinceId: feed.tweets.at(-1)?.id, lastRunAt: expect.any(String) });
   });
 
   it('rejects a malformed record naming its field and still stores the valid posts of the cycle', async () => {

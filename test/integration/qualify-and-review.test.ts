@@ -6,6 +6,7 @@ import { buildXSource } from '../../shared/adapters/build.ts';
 import type { LeadEvent } from '../../shared/domain/lead-state.ts';
 import type { Lead, Page } from '../../shared/ports/lead-store.ts';
 import { silentLog } from '../../shared/ports/log.ts';
+import { noMetrics } from '../../shared/ports/metrics.ts';
 import { runDiscoveryCycle } from '../../shared/use-cases/run-discovery-cycle.ts';
 import { testDefinition } from '../support/definition.ts';
 import { buildFeed } from '../support/feed-builder.ts';
@@ -27,6 +28,8 @@ describe('qualifying discovered prospects and reviewing them', () => {
     backfillDays: 7,
     remainingMs: () => 600_000,
     minRemainingMs: 1_000,
+    accountMonthlyBudget: 1_000_000,
+    force: true,
   };
   let deps: Parameters<typeof runDiscoveryCycle>[0];
 
@@ -63,6 +66,7 @@ describe('qualifying discovered prospects and reviewing them', () => {
       sources: { x: buildXSource({ X_API_BASE_URL: server.url, X_TLS_INSECURE: true }, 'local-token') },
       clock,
       log: silentLog,
+      metrics: noMetrics,
     };
     app = createApp({
       ...stores,

@@ -3,6 +3,7 @@ import type { FakeServer, Fault } from '../../../local/fake-sources/http-kit.ts'
 import type { Campaign } from '../../../shared/domain/campaign.ts';
 import type { Source } from '../../../shared/domain/post.ts';
 import { silentLog } from '../../../shared/ports/log.ts';
+import { noMetrics } from '../../../shared/ports/metrics.ts';
 import type { SocialSource } from '../../../shared/ports/social-source.ts';
 import { type DiscoverOptions, discoverPosts } from '../../../shared/use-cases/discover-posts.ts';
 import { freshStores } from '../../support/local-resources.ts';
@@ -31,6 +32,8 @@ export const options: DiscoverOptions = {
   backfillDays: 7,
   remainingMs: () => 600_000,
   minRemainingMs: 1_000,
+  accountMonthlyBudget: 1_000_000,
+  force: true,
 };
 
 /** The discovery contract every source must keep, run against its fake server and DynamoDB Local. */
@@ -53,7 +56,13 @@ export function sourceContract(spec: SourceUnderTest) {
   async function start(faultFor?: (n: number) => Fault | undefined) {
     const started = await spec.start(faultFor, clock.now);
     server = started.server;
-    return { ...stores, sources: { [spec.source]: started.adapter }, clock, log: silentLog };
+    return {
+      ...stores,
+      sources: { [spec.source]: started.adapter },
+      clock,
+      log: silentLog,
+      metrics: noMetrics,
+    };
   }
   const stored = () => storedPostIds(stores.table);
 
@@ -98,7 +107,7 @@ export function sourceContract(spec: SourceUnderTest) {
     expect(idle.runs[0]).toMatchObject({ postsNew: 0, complete: true });
     expect(await stored()).toEqual(spec.ids);
     const cursor = await stores.campaigns.getCursor(campaign.id);
-    expect(Object.keys(cursor)).toEqual(['sinceId']);
+    expect(Object.keys(cursor).sort()).toEqual(['lastRunAt', 'sinceId', 'source']);
   });
 
   it('rejects a malformed record naming its field and stores the rest of the cycle', async () => {
