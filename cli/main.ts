@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { registerCampaigns } from './commands/campaigns.ts';
+import { registerDiscover } from './commands/discover.ts';
 import { registerLocal } from './commands/local.ts';
 import { registerMql } from './commands/mql.ts';
 import { registerRescore } from './commands/rescore.ts';
@@ -7,6 +9,8 @@ const program = new Command('prospector')
   .description('Find buying signals, qualify prospects, hand MQLs to sales.')
   .option('--data-dir <dir>', 'local database directory (ignored when TABLE_NAME points at AWS)', '.data');
 registerLocal(program);
+registerCampaigns(program);
+registerDiscover(program);
 registerMql(program);
 registerRescore(program);
 
