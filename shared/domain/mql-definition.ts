@@ -37,13 +37,39 @@ export const IntentRuleSchema = z.discriminatedUnion('kind', [
   z.object({ id: ruleId, kind: z.literal('intent.phrase'), phrases: terms, points: z.number() }),
   z.object({ id: ruleId, kind: z.literal('intent.competitor'), competitors: terms, points: z.number() }),
   z.object({ id: ruleId, kind: z.literal('intent.question'), points: z.number() }),
+  z.object({
+    id: ruleId,
+    kind: z.literal('intent.model'),
+    /** The highest band the classifier's probability reaches gives its points. */
+    bands: z
+      .array(z.object({ min: z.number().min(0).max(1), points: z.number() }))
+      .min(1)
+      .refine((b) => b.every((band, i) => i === 0 || band.min > (b[i - 1]?.min ?? 0)), {
+        message: 'list bands by rising min',
+      }),
+  }),
 ]);
 export type IntentRule = z.infer<typeof IntentRuleSchema>;
+
+/** Engagement rules count what a prospect did towards us; each counts once, decayed by age. */
+export const EngagementRuleSchema = z.object({
+  id: ruleId,
+  kind: z.enum(['engagement.replied', 'engagement.followedBack', 'engagement.mentioned']),
+  points: z.number(),
+});
+export type EngagementRule = z.infer<typeof EngagementRuleSchema>;
 
 /** A disqualifier ends qualification whatever the points: sales never wants these. */
 export const DisqualifierSchema = z.discriminatedUnion('kind', [
   z.object({ id: ruleId, kind: z.literal('dq.keyword'), field: z.enum(['bio', 'name']), terms }),
   z.object({ id: ruleId, kind: z.literal('dq.handle'), handles: terms }),
+  z.object({
+    id: ruleId,
+    kind: z.literal('dq.customer'),
+    /** Existing customers: their handles, and their company domains as found in profile URLs. */
+    handles: z.array(z.string().trim().min(1)).default([]),
+    domains: z.array(z.string().trim().min(1)).default([]),
+  }),
   z.object({
     id: ruleId,
     kind: z.literal('dq.bot'),
@@ -78,6 +104,7 @@ export const MqlDefinitionDraftSchema = z
     }),
     fit: z.array(FitRuleSchema),
     intent: z.array(IntentRuleSchema).min(1),
+    engagement: z.array(EngagementRuleSchema).default([]),
     disqualifiers: z.array(DisqualifierSchema),
     adjustments: z.array(AdjustmentSchema).default([]),
   })
@@ -90,7 +117,7 @@ export const MqlDefinitionDraftSchema = z
       });
     }
     const seen = new Set<string>();
-    const all = [...d.fit, ...d.intent, ...d.disqualifiers, ...d.adjustments];
+    const all = [...d.fit, ...d.intent, ...d.engagement, ...d.disqualifiers, ...d.adjustments];
     all.forEach((rule) => {
       if (seen.has(rule.id))
         ctx.addIssue({ code: 'custom', path: ['id'], message: `duplicate rule id "${rule.id}"` });

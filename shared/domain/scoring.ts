@@ -1,8 +1,11 @@
+import type { Engagement } from './engagement.ts';
 import type { LeadState } from './lead-state.ts';
-import type { Disqualifier, FitRule, IntentRule, MqlDefinition } from './mql-definition.ts';
+import type { MqlDefinition } from './mql-definition.ts';
 import type { ProspectProfile } from './prospect.ts';
+import { ageDays, type CompiledDefinition } from './rule-evaluators.ts';
 import type { Signal } from './signal.ts';
-import { firstMatch, isQuestion, termsMatcher } from './text-match.ts';
+
+export { type CompiledDefinition, compileDefinition, type IntentScorer } from './rule-evaluators.ts';
 
 /** One line of a score's explanation: which rule gave how many points, and on what evidence. */
 export interface BreakdownEntry {
@@ -17,6 +20,7 @@ export interface ScoreResult {
   score: number;
   fitPoints: number;
   intentPoints: number;
+  engagementPoints: number;
   state: LeadState;
   mqlThreshold: number;
   definitionVersion: number;
@@ -24,111 +28,19 @@ export interface ScoreResult {
   disqualifiedBy?: string;
 }
 
-type Check<R> = { rule: R; test: (text: string) => string | undefined };
-
-/** A definition with its regexes built once, so scoring a post costs no compilation. */
-export interface CompiledDefinition {
-  definition: MqlDefinition;
-  fit: Check<FitRule>[];
-  intent: Check<IntentRule>[];
-  disqualifiers: Check<Disqualifier>[];
-}
-
-const DAY_MS = 86_400_000;
-
-function regexCheck(terms: readonly string[]): (text: string) => string | undefined {
-  const re = termsMatcher(terms);
-  return (text) => firstMatch(re, text);
-}
-
-export function compileDefinition(definition: MqlDefinition): CompiledDefinition {
-  const none = () => undefined;
-  return {
-    definition,
-    fit: definition.fit.map((rule) => ({
-      rule,
-      test: rule.kind === 'fit.keyword' ? regexCheck(rule.terms) : none,
-    })),
-    intent: definition.intent.map((rule) => ({
-      rule,
-      test:
-        rule.kind === 'intent.phrase'
-          ? regexCheck(rule.phrases)
-          : rule.kind === 'intent.competitor'
-            ? regexCheck(rule.competitors)
-            : (text: string) => (isQuestion(text) ? 'question' : undefined),
-    })),
-    disqualifiers: definition.disqualifiers.map((rule) => ({
-      rule,
-      test:
-        rule.kind === 'dq.keyword'
-          ? regexCheck(rule.terms)
-          : rule.kind === 'dq.handle'
-            ? regexCheck(rule.handles)
-            : none,
-    })),
-  };
-}
-
-function ageDays(iso: string | undefined, now: Date): number | undefined {
-  return iso === undefined ? undefined : (now.getTime() - Date.parse(iso)) / DAY_MS;
-}
-
-function disqualify(c: CompiledDefinition, p: ProspectProfile, now: Date): BreakdownEntry | undefined {
-  for (const { rule, test } of c.disqualifiers) {
-    const hit =
-      rule.kind === 'dq.keyword'
-        ? test(p[rule.field])
-        : rule.kind === 'dq.handle'
-          ? test(p.handle)
-          : botEvidence(rule, p, now);
-    if (hit !== undefined) return { ruleId: rule.id, kind: rule.kind, points: 0, evidence: hit };
-  }
-  return undefined;
-}
-
-function botEvidence(
-  rule: Extract<Disqualifier, { kind: 'dq.bot' }>,
-  p: ProspectProfile,
-  now: Date,
-): string | undefined {
-  const age = Math.max(ageDays(p.accountCreatedAt, now) ?? Number.POSITIVE_INFINITY, 1);
-  const perDay = p.postsCount / age;
-  if (age <= rule.maxAccountAgeDays && perDay >= rule.minPostsPerDay && p.followers <= rule.maxFollowers) {
-    return `account ${Math.round(age)} days old, ${Math.round(perDay)} posts/day, ${p.followers} followers`;
-  }
-  return undefined;
-}
-
-function fitEntry({ rule, test }: Check<FitRule>, p: ProspectProfile, now: Date): BreakdownEntry | undefined {
-  let evidence: string | undefined;
-  switch (rule.kind) {
-    case 'fit.keyword':
-      evidence = test(p[rule.field] ?? '');
-      break;
-    case 'fit.followers':
-      if (
-        (rule.min === undefined || p.followers >= rule.min) &&
-        (rule.max === undefined || p.followers <= rule.max)
-      ) {
-        evidence = `${p.followers} followers`;
-      }
-      break;
-    case 'fit.accountAge': {
-      const age = ageDays(p.accountCreatedAt, now);
-      if (age !== undefined && age >= rule.minDays) evidence = `account ${Math.floor(age)} days old`;
-      break;
-    }
-    case 'fit.companyUrl':
-      if (p.url) evidence = p.url;
-      break;
-  }
-  return evidence === undefined
-    ? undefined
-    : { ruleId: rule.id, kind: rule.kind, points: rule.points, evidence };
+/** What we know about a prospect beyond their profile and posts. */
+export interface ProspectContext {
+  engagement?: readonly Engagement[];
+  /** The person asked not to be contacted: no definition can override that. */
+  optedOut?: boolean;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+const ENGAGEMENT_KIND = {
+  'engagement.replied': 'replied',
+  'engagement.followedBack': 'followedBack',
+  'engagement.mentioned': 'mentioned',
+} as const;
 
 /** The MQL bar for this prospect: the strictest adjustment among its source and campaigns applies. */
 export function mqlThresholdFor(
@@ -147,54 +59,86 @@ export function mqlThresholdFor(
 }
 
 /**
- * Scores a prospect: fit once, intent per post with exponential decay by the post's age, then
- * the thresholds. Pure, so a new definition can re-score everything and explain every point.
+ * Scores a prospect: fit once, intent per post and engagement per event with exponential decay
+ * by age, then the thresholds. Pure, so a new definition can re-score everything and explain
+ * every point; the breakdown lists each rule that gave points and its evidence.
  */
 export function scoreProspect(
   c: CompiledDefinition,
   profile: ProspectProfile,
   signals: readonly Signal[],
   now: Date,
+  context: ProspectContext = {},
 ): ScoreResult {
   const d = c.definition;
-  const campaigns = new Set(signals.flatMap((s) => s.campaignIds));
-  const mqlThreshold = mqlThresholdFor(d, profile.source, campaigns);
-  const base = { mqlThreshold, definitionVersion: d.version };
-  const dq = disqualify(c, profile, now);
-  if (dq)
+  const mqlThreshold = mqlThresholdFor(d, profile.source, new Set(signals.flatMap((s) => s.campaignIds)));
+  const base = {
+    mqlThreshold,
+    definitionVersion: d.version,
+    fitPoints: 0,
+    intentPoints: 0,
+    engagementPoints: 0,
+    score: 0,
+  };
+  if (context.optedOut) {
     return {
       ...base,
-      score: 0,
-      fitPoints: 0,
-      intentPoints: 0,
       state: 'disqualified',
-      breakdown: [dq],
-      disqualifiedBy: dq.ruleId,
+      disqualifiedBy: 'opt-out',
+      breakdown: [{ ruleId: 'opt-out', kind: 'dq.optOut', points: 0, evidence: 'asked not to be contacted' }],
     };
-
+  }
+  for (const { rule, evidence } of c.disqualifiers) {
+    const hit = evidence(profile, now);
+    if (hit !== undefined)
+      return {
+        ...base,
+        state: 'disqualified',
+        disqualifiedBy: rule.id,
+        breakdown: [{ ruleId: rule.id, kind: rule.kind, points: 0, evidence: hit }],
+      };
+  }
+  const decay = (iso: string) => 0.5 ** (Math.max(ageDays(iso, now) ?? 0, 0) / d.halfLifeDays);
   const breakdown: BreakdownEntry[] = [];
   let fitPoints = 0;
-  for (const check of c.fit) {
-    const entry = fitEntry(check, profile, now);
-    if (entry) {
-      breakdown.push(entry);
-      fitPoints += entry.points;
-    }
+  for (const { rule, evidence } of c.fit) {
+    const hit = evidence(profile, now);
+    if (hit === undefined) continue;
+    breakdown.push({ ruleId: rule.id, kind: rule.kind, points: rule.points, evidence: hit });
+    fitPoints += rule.points;
   }
   let intentPoints = 0;
   for (const s of signals) {
     if (s.postKind === 'retweet') continue;
-    const decay = 0.5 ** (Math.max(ageDays(s.at, now) ?? 0, 0) / d.halfLifeDays);
-    for (const { rule, test } of c.intent) {
-      const evidence = test(s.text);
-      if (evidence === undefined) continue;
-      const points = round2(rule.points * decay);
-      breakdown.push({ ruleId: rule.id, kind: rule.kind, points, evidence, postId: s.postId });
+    const weight = decay(s.at);
+    let probability: number | undefined;
+    const lazyProbability = () => (probability ??= c.intentScorer?.probability(s.text) ?? 0);
+    for (const { rule, evidence } of c.intent) {
+      const hit = evidence(s.text, lazyProbability);
+      if (!hit) continue;
+      const points = round2(hit.points * weight);
+      breakdown.push({ ruleId: rule.id, kind: rule.kind, points, evidence: hit.evidence, postId: s.postId });
       intentPoints += points;
     }
   }
-  const score = round2(fitPoints + intentPoints);
-  const needsIntent = d.thresholds.requireIntent && intentPoints <= 0;
+  let engagementPoints = 0;
+  for (const rule of d.engagement) {
+    const latest = (context.engagement ?? [])
+      .filter((e) => e.kind === ENGAGEMENT_KIND[rule.kind])
+      .sort((a, b) => b.at.localeCompare(a.at))[0];
+    if (!latest) continue;
+    const points = round2(rule.points * decay(latest.at));
+    breakdown.push({
+      ruleId: rule.id,
+      kind: rule.kind,
+      points,
+      evidence: `${latest.kind} ${latest.at.slice(0, 10)}`,
+      postId: latest.postId,
+    });
+    engagementPoints += points;
+  }
+  const score = round2(fitPoints + intentPoints + engagementPoints);
+  const needsIntent = d.thresholds.requireIntent && intentPoints + engagementPoints <= 0;
   const state: LeadState = needsIntent
     ? 'nurture'
     : score >= mqlThreshold
@@ -207,6 +151,7 @@ export function scoreProspect(
     score,
     fitPoints: round2(fitPoints),
     intentPoints: round2(intentPoints),
+    engagementPoints,
     state,
     breakdown,
   };

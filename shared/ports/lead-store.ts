@@ -1,3 +1,4 @@
+import type { Engagement } from '../domain/engagement.ts';
 import type { LeadEvent, LeadState } from '../domain/lead-state.ts';
 import type { ProspectProfile } from '../domain/prospect.ts';
 import type { BreakdownEntry } from '../domain/scoring.ts';
@@ -12,6 +13,10 @@ export interface Lead {
   breakdown: BreakdownEntry[];
   definitionVersion?: number;
   campaignIds: string[];
+  /** What the prospect did towards us (replied, followed back, mentioned us). */
+  engagement: Engagement[];
+  /** They asked not to be contacted: disqualified whatever the definition says. */
+  optedOut: boolean;
   firstSeenAt: string;
   updatedAt: string;
   /** Optimistic-concurrency counter: every write checks it. */
@@ -45,6 +50,10 @@ export interface LeadStore {
   /** Leads changed at or after `since` (ISO), oldest first: the CRM export's watermark walk. */
   listChangedSince(since: string, until: string, limit: number, cursor?: string): Promise<Page<Lead>>;
   countLeads(): Promise<Record<string, number>>;
+  /** Adds an engagement and marks the lead for re-scoring; false if there is no such lead. */
+  recordEngagement(key: string, engagement: Engagement, now: Date): Promise<boolean>;
+  /** Records an opt-out (or its withdrawal) and marks the lead for re-scoring. */
+  setOptOut(key: string, optedOut: boolean, now: Date): Promise<boolean>;
 }
 
 export class ConcurrentUpdateError extends Error {

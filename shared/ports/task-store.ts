@@ -15,6 +15,8 @@ export interface TaskStore {
       Pick<EngagementTask, 'approvedBy' | 'approvedAt' | 'executedAt' | 'result' | 'notBefore'>
     >,
   ): Promise<boolean>;
+  /** Every task of one prospect (their partition), whatever its status. */
+  listProspectTasks(prospectKey: string): Promise<EngagementTask[]>;
   /** Takes one of an account's daily engagement slots; false when the cap is reached. */
   takeDailySlot(account: string, day: string, cap: number): Promise<boolean>;
 }

@@ -48,7 +48,10 @@ export async function qualifyProspect(
     if (!lead) return undefined;
     const signals = await deps.leads.listSignals(key);
     const now = deps.clock.now();
-    const result = scoreProspect(compiled, lead.profile, signals, now);
+    const result = scoreProspect(compiled, lead.profile, signals, now, {
+      engagement: lead.engagement,
+      optedOut: lead.optedOut,
+    });
     const to = stateAfterScoring(lead.state, result.state);
     const event: LeadEvent | undefined =
       to === lead.state

@@ -134,7 +134,7 @@ describe('qualifying discovered prospects and reviewing them', () => {
   });
 
   it('exports MQLs as RFC 4180 CSV where a formula in a name stays text', async () => {
-    const response = await app.request('/api/export.csv');
+    const response = await app.request('/api/leads/export.csv');
     const rows: Record<string, string>[] = parse(await response.text(), { columns: true });
 
     const evilRow = rows.find((r) => r.prospect_key === 'x#1000');

@@ -31,6 +31,7 @@ export function testDefinition(overrides: Partial<MqlDefinition> = {}): MqlDefin
       { id: 'dq.handle', kind: 'dq.handle', handles: ['ourcompetitor'] },
       { id: 'dq.bot', kind: 'dq.bot', maxAccountAgeDays: 90, minPostsPerDay: 50, maxFollowers: 20 },
     ],
+    engagement: [],
     adjustments: [],
     ...overrides,
   };

@@ -1,5 +1,13 @@
-import { GetCommand, QueryCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  ScanCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+
 import * as z from 'zod';
+import { type Engagement, EngagementSchema } from '../../domain/engagement.ts';
 import { type LeadEvent, LeadEventSchema, type LeadState, LeadStateSchema } from '../../domain/lead-state.ts';
 import { ProspectProfileSchema } from '../../domain/prospect.ts';
 import { type Signal, SignalSchema } from '../../domain/signal.ts';
@@ -27,6 +35,8 @@ const LeadItemSchema = z.object({
   breakdown: BreakdownSchema.default([]),
   definitionVersion: z.number().int().optional(),
   campaignIds: z.preprocess(toList, z.array(z.string())).default([]),
+  engagement: z.array(EngagementSchema).default([]),
+  optedOut: z.boolean().default(false),
   firstSeenAt: z.string(),
   updatedAt: z.string(),
   revision: z.number().int(),
@@ -247,6 +257,51 @@ export class DynamoLeadStore implements LeadStore {
     }
     const more = currentDay <= day(until);
     return { items, nextCursor: more ? encodeCursor({ day: currentDay, key: exclusiveStart }) : undefined };
+  }
+
+  /** Marks the lead changed and pending, so the next qualify pass re-scores it. */
+  private async touchForRescore(
+    key: string,
+    set: string,
+    values: Record<string, unknown>,
+    now: Date,
+  ): Promise<boolean> {
+    const nowIso = now.toISOString();
+    try {
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: keys.lead(key),
+          UpdateExpression: `SET ${set}, updatedAt = :now, gsi3pk = :pending, gsi3sk = :pendingSk, #revision = #revision + :one`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#revision': 'revision' },
+          ExpressionAttributeValues: {
+            ...values,
+            ':now': nowIso,
+            ':pending': 'PENDING',
+            ':pendingSk': `${nowIso}#${key}`,
+            ':one': 1,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  recordEngagement(key: string, engagement: Engagement, now: Date): Promise<boolean> {
+    return this.touchForRescore(
+      key,
+      'engagement = list_append(if_not_exists(engagement, :empty), :e)',
+      { ':empty': [], ':e': [engagement] },
+      now,
+    );
+  }
+
+  setOptOut(key: string, optedOut: boolean, now: Date): Promise<boolean> {
+    return this.touchForRescore(key, 'optedOut = :o', { ':o': optedOut }, now);
   }
 
   async countLeads(): Promise<Record<string, number>> {

@@ -56,6 +56,25 @@ export class DynamoTaskStore implements TaskStore {
     };
   }
 
+  async listProspectTasks(prospectKey: string): Promise<EngagementTask[]> {
+    const out: EngagementTask[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.name,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)',
+          ExpressionAttributeValues: { ':pk': keys.task(prospectKey, '').pk, ':t': 'TASK#' },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      out.push(...(page.Items ?? []).map((i) => EngagementTaskSchema.parse({ ...i.task, status: i.status })));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
   async transitionTask(
     task: Pick<EngagementTask, 'id' | 'prospectKey'>,
     from: TaskStatus,

@@ -1,0 +1,45 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type * as z from 'zod';
+import { prospectKey } from '../../shared/domain/prospect.ts';
+import type { Clock } from '../../shared/ports/clock.ts';
+import type { DefinitionStore } from '../../shared/ports/definition-store.ts';
+import type { LeadStore } from '../../shared/ports/lead-store.ts';
+import type { Log } from '../../shared/ports/log.ts';
+import type { TaskQueue } from '../../shared/ports/task-queue.ts';
+import type { TaskStore } from '../../shared/ports/task-store.ts';
+
+export interface ApiDeps {
+  leads: LeadStore;
+  tasks: TaskStore;
+  definitions: DefinitionStore;
+  queue: TaskQueue;
+  clock: Clock;
+  log: Log;
+  /** Who is calling: the JWT subject on AWS, a local user name on a laptop. */
+  userOf: (c: Context) => string;
+}
+
+/** Validates input with zod; a failure is a 400 that names each bad field. */
+export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const r = schema.safeParse(value);
+  if (!r.success) {
+    throw new HTTPException(400, {
+      message: r.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '),
+    });
+  }
+  return r.data;
+}
+
+export async function jsonBody(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new HTTPException(400, { message: '(body): expected a JSON object' });
+  }
+}
+
+/** The prospect a `/:source/:authorId` route names. */
+export function routeKey(c: Context): string {
+  return prospectKey({ source: c.req.param('source') ?? '', authorId: c.req.param('authorId') ?? '' });
+}

@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import * as z from 'zod';
+import { EngagementSchema } from '../../../shared/domain/engagement.ts';
+import { type Actor, LeadStateSchema } from '../../../shared/domain/lead-state.ts';
+import { exportLeads } from '../../../shared/use-cases/export-leads.ts';
+import { recordEngagement, setOptOut } from '../../../shared/use-cases/record-prospect-feedback.ts';
+import { decideLead, LeadNotFoundError, listLeads } from '../../../shared/use-cases/review-prospect.ts';
+import { type ApiDeps, jsonBody, parse, routeKey } from '../http.ts';
+
+const ListQuery = z.object({
+  state: LeadStateSchema.default('review'),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().optional(),
+});
+const DecisionBody = z.object({ to: LeadStateSchema, reason: z.string().trim().min(3).max(500) });
+const EngagementBody = EngagementSchema.partial({ at: true });
+const OptOutBody = z.object({ optedOut: z.boolean() });
+const SALES_STATES = new Set(['accepted', 'rejected', 'won', 'lost']);
+
+/** The review queue, a lead's detail and audit trail, decisions with reasons, and the CRM export. */
+export function leadRoutes(deps: ApiDeps): Hono {
+  const app = new Hono();
+
+  app.get('/', async (c) => {
+    const q = parse(ListQuery, c.req.query());
+    return c.json(await listLeads(deps, q.state, q.limit, q.cursor));
+  });
+
+  app.get('/export.csv', async (c) => {
+    const { state } = parse(ListQuery.pick({ state: true }), { state: c.req.query('state') ?? 'mql' });
+    const { csv } = await exportLeads(deps, state);
+    return c.body(csv, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="leads.csv"',
+    });
+  });
+
+  app.get('/:source/:authorId', async (c) => {
+    const key = routeKey(c);
+    const lead = await deps.leads.getLead(key);
+    if (!lead) throw new LeadNotFoundError(key);
+    const [events, signals, tasks] = await Promise.all([
+      deps.leads.listEvents(key),
+      deps.leads.listSignals(key),
+      deps.tasks.listProspectTasks(key),
+    ]);
+    return c.json({ lead, events, signals, tasks });
+  });
+
+  app.post('/:source/:authorId/decision', async (c) => {
+    const input = parse(DecisionBody, await jsonBody(c));
+    const actor: Actor = { type: SALES_STATES.has(input.to) ? 'sales' : 'marketer', id: deps.userOf(c) };
+    return c.json({
+      lead: await decideLead(deps, { key: routeKey(c), to: input.to, reason: input.reason, actor }),
+    });
+  });
+
+  app.post('/:source/:authorId/engagement', async (c) => {
+    await recordEngagement(deps, routeKey(c), parse(EngagementBody, await jsonBody(c)));
+    return c.json({ recorded: true }, 202);
+  });
+
+  app.post('/:source/:authorId/opt-out', async (c) => {
+    const { optedOut } = parse(OptOutBody, await jsonBody(c));
+    return c.json(await setOptOut(deps, routeKey(c), optedOut));
+  });
+
+  return app;
+}
