@@ -26,6 +26,7 @@ export const REVIEW_UI_HTML = `<!doctype html>
   button.primary { background: #1f6feb; color: #fff; border-color: #1f6feb; }
   .empty { padding: 24px; text-align: center; color: #5b6577; }
   #status { min-height: 20px; margin-bottom: 8px; }
+  details { margin: 6px 0 10px; } .posts ul { margin: 4px 0 8px; padding-left: 18px; }
 </style>
 </head>
 <body>
@@ -69,7 +70,21 @@ function leadCard(lead) {
     '<div class="row"><div><strong>' + esc(lead.profile.name) + '</strong> <span class="muted">@' + esc(lead.profile.handle) + ' · ' + esc(lead.profile.followers) + ' followers</span></div>' +
     '<div class="score" title="definition v' + esc(lead.definitionVersion) + '">' + esc(lead.score) + '</div></div>' +
     '<div class="muted">' + esc(lead.profile.bio) + '</div><ul class="why">' + why + '</ul>' +
+    '<details data-posts><summary>Posts and history</summary><div class="posts muted">Loading…</div></details>' +
     '<div class="actions">' + decide + '</div></article>';
+}
+
+async function showDetail(details) {
+  const card = details.closest('article');
+  const box = details.querySelector('.posts');
+  if (details.dataset.loaded) return;
+  details.dataset.loaded = '1';
+  try {
+    const d = await call('/api/leads/' + path(card.dataset.key));
+    const posts = d.signals.map((s) => '<li><a href="' + esc(s.url) + '" target="_blank" rel="noopener">' + esc(s.at.slice(0, 10)) + '</a> ' + esc(s.text) + '</li>').join('');
+    const events = d.events.map((e) => '<li>' + esc(e.at.slice(0, 16).replace('T', ' ')) + ' ' + esc(e.from) + ' → ' + esc(e.to) + ' by ' + esc(e.actor.id) + (e.reason ? ': ' + esc(e.reason) : '') + '</li>').join('');
+    box.innerHTML = '<strong>Posts</strong><ul>' + posts + '</ul><strong>History</strong><ul>' + events + '</ul>';
+  } catch (e) { box.textContent = 'Could not load: ' + e.message; }
 }
 
 function taskCard(task) {
@@ -108,6 +123,8 @@ list.addEventListener('click', async (e) => {
     card.remove();
   } catch (err) { status.textContent = 'Not saved: ' + err.message; }
 });
+
+list.addEventListener('toggle', (e) => { if (e.target.matches('details[data-posts]') && e.target.open) showDetail(e.target); }, true);
 
 document.querySelector('nav').addEventListener('click', (e) => {
   const b = e.target.closest('button');

@@ -85,6 +85,9 @@ describe('the review UI in headless Chromium', () => {
     await first.waitFor();
     const key = await first.getAttribute('data-key');
     const rules = await first.locator('.why code').allTextContents();
+    await first.getByText('Posts and history').click();
+    await first.locator('.posts li').first().waitFor();
+    const posts = await first.locator('.posts li').count();
 
     await first.getByRole('button', { name: 'Qualify (MQL)' }).click();
     await expect.poll(() => page.locator('#status').textContent()).toContain('Not saved');
@@ -95,6 +98,7 @@ describe('the review UI in headless Chromium', () => {
     await page.screenshot({ path: join(ROOT, 'out', 'review-ui.png'), fullPage: false });
 
     expect(rules.length).toBeGreaterThan(0);
+    expect(posts).toBeGreaterThan(0);
     const [source, authorId] = (key ?? '').split('#');
     const detail = (await (await fetch(`${base}/api/leads/${source}/${authorId}`)).json()) as {
       lead: { state: string };
