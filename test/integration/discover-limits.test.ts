@@ -1,34 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeXServer, startFakeXServer } from '../../local/fake-x/server.ts';
-import { buildXSource } from '../../shared/adapters/build.ts';
-import type { Campaign } from '../../shared/domain/campaign.ts';
-import { silentLog } from '../../shared/ports/log.ts';
 import type { Metrics } from '../../shared/ports/metrics.ts';
-import { type DiscoverOptions, discoverPosts } from '../../shared/use-cases/discover-posts.ts';
+import { discoverPosts } from '../../shared/use-cases/discover-posts.ts';
+import { crmCampaign, walkOptions, xDiscoveryDeps } from '../support/discovery.ts';
 import { buildFeed } from '../support/feed-builder.ts';
 import { freshStores } from '../support/local-resources.ts';
 import { storedPostIds } from '../support/stored.ts';
 
-const campaign: Campaign = {
-  id: 'crm-test',
-  source: 'x',
-  name: 'CRM test',
-  product: 'Pipeline CRM',
-  query: 'crm',
-  cadenceMinutes: 15,
-  active: true,
-  owner: 'test@example.com',
-};
+const campaign = crmCampaign;
 const feed = buildFeed({ posts: 250, authors: 60 });
 const allIds = feed.tweets.map((t) => t.id).sort();
-const options: DiscoverOptions = {
-  pageSize: 100,
-  maxPagesPerCampaign: 50,
-  backfillDays: 7,
-  remainingMs: () => 600_000,
-  minRemainingMs: 1_000,
-  accountMonthlyBudget: 1_000_000,
-};
+/** Cadence applies here: runs are forced only where a test says so. */
+const options = { ...walkOptions, force: false };
 
 function recordingMetrics(): Metrics & { seen: Record<string, number> } {
   const seen: Record<string, number> = {};
@@ -49,13 +32,7 @@ describe('discovery limits: cadence, post budgets, rate-limit headers, run stats
 
   async function start(rateLimit?: number) {
     server = await startFakeXServer({ feed, rateLimit });
-    return {
-      ...stores,
-      sources: { x: buildXSource({ X_API_BASE_URL: server.url, X_TLS_INSECURE: true }, 'local-token') },
-      clock,
-      log: silentLog,
-      metrics,
-    };
+    return { ...xDiscoveryDeps(stores, server.url, clock), metrics };
   }
 
   beforeEach(async () => {

@@ -1,36 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeXServer, type Fault, startFakeXServer } from '../../local/fake-x/server.ts';
-import { buildXSource } from '../../shared/adapters/build.ts';
-import type { Campaign } from '../../shared/domain/campaign.ts';
-import { silentLog } from '../../shared/ports/log.ts';
-import { noMetrics } from '../../shared/ports/metrics.ts';
-import { type DiscoverOptions, discoverPosts } from '../../shared/use-cases/discover-posts.ts';
+import { discoverPosts } from '../../shared/use-cases/discover-posts.ts';
+import { crmCampaign, walkOptions, xDiscoveryDeps } from '../support/discovery.ts';
 import { buildFeed } from '../support/feed-builder.ts';
 import { freshStores } from '../support/local-resources.ts';
 import { storedPostIds } from '../support/stored.ts';
 
-const campaign: Campaign = {
-  id: 'crm-test',
-  source: 'x',
-  name: 'CRM test',
-  product: 'Pipeline CRM',
-  query: 'crm',
-  cadenceMinutes: 15,
-  active: true,
-  owner: 'test@example.com',
-};
+const campaign = crmCampaign;
 
 const feed = buildFeed({ posts: 250, authors: 60 });
 const allIds = feed.tweets.map((t) => t.id).sort();
-const options: DiscoverOptions = {
-  pageSize: 100,
-  maxPagesPerCampaign: 50,
-  backfillDays: 7,
-  remainingMs: () => 600_000,
-  minRemainingMs: 1_000,
-  accountMonthlyBudget: 1_000_000,
-  force: true,
-};
+const options = walkOptions;
 
 describe('discovering posts from the X API v2 wire format', () => {
   let server: FakeXServer;
@@ -40,13 +20,7 @@ describe('discovering posts from the X API v2 wire format', () => {
 
   async function start(faultFor?: (n: number) => Fault | undefined) {
     server = await startFakeXServer({ feed, faultFor });
-    return {
-      ...stores,
-      sources: { x: buildXSource({ X_API_BASE_URL: server.url, X_TLS_INSECURE: true }, 'local-token') },
-      clock,
-      log: silentLog,
-      metrics: noMetrics,
-    };
+    return xDiscoveryDeps(stores, server.url, clock);
   }
 
   beforeEach(async () => {

@@ -1,7 +1,7 @@
-import type * as z from 'zod';
 import type { PostKind } from '../../domain/post.ts';
 import type { ProspectProfile } from '../../domain/prospect.ts';
-import { type FoundPost, MalformedPageError, type RejectedRecord } from '../../ports/social-source.ts';
+import type { FoundPost, RejectedRecord } from '../../ports/social-source.ts';
+import { issueAt, parseEnvelope as parseWith } from '../wire-validation.ts';
 import {
   type BskyPostRecord,
   type BskyPostView,
@@ -12,23 +12,9 @@ import {
   POST_URI_PATTERN,
 } from './wire.ts';
 
-/** `posts[3].record.createdAt: Invalid ISO datetime`: the path a person can find in the raw response. */
-export function issueAt(prefix: string, error: z.ZodError): string {
-  const issue = error.issues[0];
-  const path = [prefix, ...(issue?.path ?? [])]
-    .filter((p) => p !== '')
-    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-    .join('')
-    .replace(/^\./, '');
-  return `${path || '(root)'}: ${issue?.message ?? 'invalid'}`;
-}
-
 /** A broken envelope makes the whole page unusable: MalformedPageError names the field. */
 export function parseEnvelope(body: unknown): BskySearchEnvelope {
-  const parsed = BskySearchEnvelopeSchema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const [field = '(root)', ...detail] = issueAt('', parsed.error).split(': ');
-  throw new MalformedPageError(field, detail.join(': ') || 'invalid');
+  return parseWith(BskySearchEnvelopeSchema, body);
 }
 
 /** `at://did:plc:abc/app.bsky.feed.post/3kx…` → `{ did, rkey }`. */

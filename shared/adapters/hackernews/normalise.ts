@@ -1,6 +1,6 @@
-import type * as z from 'zod';
 import type { ProspectProfile } from '../../domain/prospect.ts';
-import { type FoundPost, MalformedPageError, type RejectedRecord } from '../../ports/social-source.ts';
+import type { FoundPost, RejectedRecord } from '../../ports/social-source.ts';
+import { issueAt, parseEnvelope as parseWith } from '../wire-validation.ts';
 import { htmlToText } from './html-text.ts';
 import {
   type HnHit,
@@ -10,23 +10,9 @@ import {
   type HnUser,
 } from './wire.ts';
 
-/** `hits[3].created_at: Invalid ISO datetime`: the path a person can find in the raw response. */
-export function issueAt(prefix: string, error: z.ZodError): string {
-  const issue = error.issues[0];
-  const path = [prefix, ...(issue?.path ?? [])]
-    .filter((p) => p !== '')
-    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-    .join('')
-    .replace(/^\./, '');
-  return `${path || '(root)'}: ${issue?.message ?? 'invalid'}`;
-}
-
 /** A broken envelope makes the whole page unusable: MalformedPageError names the field. */
 export function parseEnvelope(body: unknown): HnSearchEnvelope {
-  const parsed = HnSearchEnvelopeSchema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const [field = '(root)', ...detail] = issueAt('', parsed.error).split(': ');
-  throw new MalformedPageError(field, detail.join(': ') || 'invalid');
+  return parseWith(HnSearchEnvelopeSchema, body);
 }
 
 /** The hit's `created_at_i` if it is readable, for paging even when the rest of the hit is not. */

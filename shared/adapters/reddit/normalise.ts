@@ -1,6 +1,6 @@
-import type * as z from 'zod';
 import type { ProspectProfile } from '../../domain/prospect.ts';
-import { type FoundPost, MalformedPageError, type RejectedRecord } from '../../ports/social-source.ts';
+import type { FoundPost, RejectedRecord } from '../../ports/social-source.ts';
+import { issueAt, parseEnvelope as parseWith } from '../wire-validation.ts';
 import {
   RedditChildSchema,
   type RedditLink,
@@ -9,23 +9,9 @@ import {
   RedditListingSchema,
 } from './wire.ts';
 
-/** `data.children[3].data.created_utc: Invalid input`: the path a person can find in the raw response. */
-export function issueAt(prefix: string, error: z.ZodError): string {
-  const issue = error.issues[0];
-  const path = [prefix, ...(issue?.path ?? [])]
-    .filter((p) => p !== '')
-    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-    .join('')
-    .replace(/^\./, '');
-  return `${path || '(root)'}: ${issue?.message ?? 'invalid'}`;
-}
-
 /** A broken Listing makes the whole page unusable: MalformedPageError names the field. */
 export function parseListing(body: unknown): RedditListing {
-  const parsed = RedditListingSchema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const [field = '(root)', ...detail] = issueAt('', parsed.error).split(': ');
-  throw new MalformedPageError(field, detail.join(': ') || 'invalid');
+  return parseWith(RedditListingSchema, body);
 }
 
 /** Where a child sits in time, read leniently so paging works even when the child is rejected. */

@@ -1,21 +1,8 @@
-import type * as z from 'zod';
 import type { PostKind } from '../../domain/post.ts';
 import type { ProspectProfile } from '../../domain/prospect.ts';
-import {
-  type FoundPost,
-  MalformedPageError,
-  type RejectedRecord,
-  type SearchPage,
-} from '../../ports/social-source.ts';
+import type { FoundPost, RejectedRecord, SearchPage } from '../../ports/social-source.ts';
+import { issueAt, parseEnvelope } from '../wire-validation.ts';
 import { XSearchEnvelopeSchema, type XTweet, XTweetSchema, type XUser, XUserSchema } from './wire.ts';
-
-function firstIssue(prefix: string, error: z.ZodError): string {
-  const issue = error.issues[0];
-  const path = [prefix, ...(issue?.path ?? [])]
-    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-    .join('');
-  return `${path.replace(/^\./, '')}: ${issue?.message ?? 'invalid'}`;
-}
 
 function kindOf(t: XTweet): { kind: PostKind; referencedPostId?: string } {
   const ref = t.referenced_tweets?.[0];
@@ -48,12 +35,7 @@ function toProfile(u: XUser): ProspectProfile {
  * bad record never costs the rest of the page.
  */
 export function normaliseSearchPage(body: unknown): Omit<SearchPage, 'rateLimit'> {
-  const envelope = XSearchEnvelopeSchema.safeParse(body);
-  if (!envelope.success) {
-    const [field, detail] = firstIssue('', envelope.error).split(': ');
-    throw new MalformedPageError(field || '(root)', detail ?? 'invalid');
-  }
-  const { data = [], includes, meta } = envelope.data;
+  const { data = [], includes, meta } = parseEnvelope(XSearchEnvelopeSchema, body);
   const rejected: RejectedRecord[] = [];
   const authors = new Map<string, ProspectProfile>();
   (includes?.users ?? []).forEach((raw, i) => {
@@ -62,14 +44,14 @@ export function normaliseSearchPage(body: unknown): Omit<SearchPage, 'rateLimit'
     else
       rejected.push({
         id: (raw as { id?: string })?.id,
-        error: firstIssue(`includes.users[${i}]`, user.error),
+        error: issueAt(`includes.users[${i}]`, user.error),
       });
   });
   const posts: FoundPost[] = [];
   data.forEach((raw, i) => {
     const parsed = XTweetSchema.safeParse(raw);
     if (!parsed.success) {
-      rejected.push({ id: (raw as { id?: string })?.id, error: firstIssue(`data[${i}]`, parsed.error) });
+      rejected.push({ id: (raw as { id?: string })?.id, error: issueAt(`data[${i}]`, parsed.error) });
       return;
     }
     const t = parsed.data;

@@ -5,7 +5,8 @@ import type { Source } from '../../../shared/domain/post.ts';
 import { silentLog } from '../../../shared/ports/log.ts';
 import { noMetrics } from '../../../shared/ports/metrics.ts';
 import type { SocialSource } from '../../../shared/ports/social-source.ts';
-import { type DiscoverOptions, discoverPosts } from '../../../shared/use-cases/discover-posts.ts';
+import { discoverPosts } from '../../../shared/use-cases/discover-posts.ts';
+import { walkOptions } from '../../support/discovery.ts';
 import { freshStores } from '../../support/local-resources.ts';
 import { storedPostIds } from '../../support/stored.ts';
 
@@ -26,15 +27,7 @@ export interface SourceUnderTest {
   boundaryRereads: number;
 }
 
-export const options: DiscoverOptions = {
-  pageSize: 100,
-  maxPagesPerCampaign: 50,
-  backfillDays: 7,
-  remainingMs: () => 600_000,
-  minRemainingMs: 1_000,
-  accountMonthlyBudget: 1_000_000,
-  force: true,
-};
+const options = walkOptions;
 
 /** The discovery contract every source must keep, run against its fake server and DynamoDB Local. */
 export function sourceContract(spec: SourceUnderTest) {
