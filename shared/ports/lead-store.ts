@@ -1,24 +1,16 @@
+import type { CrmLead } from '../domain/crm-row.ts';
 import type { Engagement } from '../domain/engagement.ts';
 import type { LeadEvent, LeadState } from '../domain/lead-state.ts';
-import type { ProspectProfile } from '../domain/prospect.ts';
 import type { BreakdownEntry } from '../domain/scoring.ts';
 import type { Signal } from '../domain/signal.ts';
 
-/** A prospect together with where it stands as a lead. */
-export interface Lead {
-  key: string;
-  profile: ProspectProfile;
-  state: LeadState;
-  score: number;
-  breakdown: BreakdownEntry[];
-  definitionVersion?: number;
-  campaignIds: string[];
+/** A prospect together with where it stands as a lead (what the CRM sees, plus what we keep). */
+export interface Lead extends CrmLead {
   /** What the prospect did towards us (replied, followed back, mentioned us). */
   engagement: Engagement[];
   /** They asked not to be contacted: disqualified whatever the definition says. */
   optedOut: boolean;
   firstSeenAt: string;
-  updatedAt: string;
   /** Optimistic-concurrency counter: every write checks it. */
   revision: number;
 }

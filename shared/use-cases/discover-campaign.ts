@@ -60,6 +60,22 @@ export interface CampaignRun {
 
 const SMALLEST_PAGE = 10;
 
+/** A run that has read nothing yet. */
+export function emptyRun(campaign: Campaign, budgetLeft: number): CampaignRun {
+  return {
+    campaignId: campaign.id,
+    source: campaign.source,
+    pages: 0,
+    postsRead: 0,
+    postsNew: 0,
+    postsDuplicate: 0,
+    postsRejected: 0,
+    rejections: [],
+    complete: false,
+    budgetLeft,
+  };
+}
+
 /**
  * Walks one campaign's new posts, newest first, storing each page before the cursor moves past
  * it. Every way of stopping (rate limit, time, page or post budget, bad page, outage) saves a
@@ -81,18 +97,7 @@ export async function discoverCampaign(
   };
   const used = await deps.budgets.used(scopes, month);
   let budgetLeft = Math.min(...scopes.map((s) => (limits[s] ?? Number.POSITIVE_INFINITY) - (used[s] ?? 0)));
-  const run: CampaignRun = {
-    campaignId: campaign.id,
-    source: campaign.source,
-    pages: 0,
-    postsRead: 0,
-    postsNew: 0,
-    postsDuplicate: 0,
-    postsRejected: 0,
-    rejections: [],
-    complete: false,
-    budgetLeft,
-  };
+  const run = emptyRun(campaign, budgetLeft);
   const stored = options.replay ? {} : await deps.campaigns.getCursor(campaign.id);
   const saved: Cursor = stored.source && stored.source !== campaign.source ? {} : stored;
   if (saved.rateLimitedUntil && Date.parse(saved.rateLimitedUntil) > now.getTime())

@@ -7,6 +7,7 @@ import {
   type CampaignDeps,
   type CampaignRun,
   discoverCampaign,
+  emptyRun,
   type WalkOptions,
 } from './discover-campaign.ts';
 import { mapBounded } from './map-bounded.ts';
@@ -61,19 +62,7 @@ export async function discoverPosts(deps: DiscoverDeps, options: DiscoverOptions
     const source = deps.sources[campaign.source];
     const run: CampaignRun = source
       ? await discoverCampaign(deps, source, campaign, options, touched)
-      : {
-          campaignId: campaign.id,
-          source: campaign.source,
-          pages: 0,
-          postsRead: 0,
-          postsNew: 0,
-          postsDuplicate: 0,
-          postsRejected: 0,
-          rejections: [],
-          complete: false,
-          stoppedBy: 'no-source',
-          budgetLeft: 0,
-        };
+      : { ...emptyRun(campaign, 0), stoppedBy: 'no-source' };
     await deps.runs.recordRun({ ...run, startedAt, finishedAt: deps.clock.now().toISOString() });
     const dims = { campaign: campaign.id, source: campaign.source };
     deps.metrics.count('PostsRead', run.postsRead, dims);

@@ -53,7 +53,7 @@ export function crossValidate(
   const seed = config.seed ?? 42;
   const options = withDefaults(config.options);
   const featuriser = new Featuriser(options);
-  const docs = examples.map((e) => featureSet(featuriser, e.text));
+  const docs = examples.map((e) => featureSet(featuriser, e.text, options.binary));
   const labels = examples.map((e) => e.label);
   const fold = stratifiedFolds(labels, folds, seed);
   const perFold: FoldResult[] = [];

@@ -1,23 +1,25 @@
-import { combine, FNV_OFFSET, FNV_PRIME, fmix32 } from './hash.ts';
-import type { IntentOptions } from './options.ts';
+import { combine, FNV_OFFSET, FNV_PRIME } from './hash.ts';
+import type { Binary, IntentOptions } from './options.ts';
 import { HASHTAG, NEGATED, scanTokens, TokenBuffer, WORD } from './scan-tokens.ts';
 import { StemCache } from './stem-cache.ts';
 
 /**
  * Feature extraction for the intent model: hashed word uni/bi-grams over Porter stems (negation
- * marked) and hashed character n-grams inside word-boundary-padded words. Hashes are computed on
- * the fly (no n-gram strings); each feature also gets a compact descriptor so that an explanation
- * can name the few features it reports without naming all of them.
+ * marked, a begin-of-post marker) and hashed character n-grams inside word-boundary-padded words.
+ * Hashes are computed on the fly (no n-gram strings). Word features live in the lower half of the
+ * hash space, character n-grams in the upper half, so the two families can be told apart by index.
  */
 
 const NEG_SALT = 0x5bd1e995;
-const BIGRAM_SALT = 0x27d4eb2f;
 const UNIGRAM_SALT = 0x165667b1;
+const BIGRAM_SALT = 0x27d4eb2f;
 const HASHTAG_SALT = 0x3c6ef372;
 const CHAR_SALT = 0x7f4a7c15;
 const BOS_UNIT = 0x1b873593;
+/** Multiplier for multiply-shift slotting (Fibonacci hashing): the top bits of h * GOLDEN are well mixed. */
+const GOLDEN = 0x9e3779b1 | 0;
 
-/** Descriptor types (low 2 bits of a descriptor). */
+/** Descriptor types (bits 0-1). Layout: bits 2-8 n-gram start, 9-11 n-gram length, 12-30 token index. */
 export const D_UNIGRAM = 0;
 export const D_BIGRAM = 1;
 export const D_HASHTAG = 2;
@@ -27,19 +29,24 @@ export const D_CHAR = 3;
 const BOUNDARY = 32;
 /** Longest stretch of a token that yields character n-grams (keeps pathological tokens cheap). */
 const MAX_CHAR_SPAN = 60;
+const MAX_DESCRIBED_TOKEN = 1 << 19;
 
-/** Normalised tokens of `text`; the baseline cost that featurisation is measured against. */
+/**
+ * Normalised tokens of `text` as strings: lower-cased surface forms (not stems) with `<url>`,
+ * `<user>`, `<num>`, `#tag` + `tag` and `not_` marking. This is also the "tokenising alone" cost
+ * that the scoring benchmark compares featurise + predict + explain against.
+ */
 export function tokenize(text: string, negation = true): string[] {
   const buf = sharedBuffer;
   scanTokens(text, buf);
   const out: string[] = [];
   for (let t = 0; t < buf.count; t++) {
-    const w = buf.text[t]!;
+    const w = buf.textOf(t);
     const neg = negation && (buf.flags[t]! & NEGATED) !== 0;
     if (buf.kind[t] === HASHTAG) {
       out.push('#' + w);
       out.push(neg ? 'not_' + w : w);
-    } else if (buf.kind[t] === WORD && neg) {
+    } else if (neg) {
       out.push('not_' + w);
     } else {
       out.push(w);
@@ -51,150 +58,228 @@ const sharedBuffer = new TokenBuffer();
 
 /**
  * Turns one post into hashed feature indices. Reusable and not re-entrant: one instance per model.
- * After `run`, `indices[0..n)` holds the (possibly repeated) feature indices and `descriptors[0..n)`
- * how to name each one; `tokens` and `stemIds` hold the post's tokens for naming.
+ * After `run`, `indices[0..n)` holds the feature indices, repeats included. With `describe`, also
+ * `descriptors[0..n)`, from which `nameOf` builds a readable name for the few features an
+ * explanation reports (names are never built on the scoring path).
  */
 export class Featuriser {
   readonly tokens = new TokenBuffer();
   readonly stems: StemCache;
   indices = new Int32Array(4096);
   descriptors = new Int32Array(4096);
+  /** Stem-cache id of each token of the last run (for naming). */
   stemIds = new Int32Array(256);
-  private units = new Int32Array(256);
-  private readonly halfMask: number;
-  private readonly half: number;
+  private readonly codes = new Int32Array(MAX_CHAR_SPAN + 2);
+  /** Index of the first character-family slot (= half the table). */
+  readonly half: number;
+  private readonly shift: number;
   private readonly wordMaxN: number;
   private readonly charMin: number;
   private readonly charMax: number;
   private readonly negation: boolean;
   private readonly bos: boolean;
+  private labels: (string | undefined)[] = [];
+  private negatedLabels: (string | undefined)[] = [];
+  private labelResets = 0;
 
-  constructor(options: IntentOptions) {
-    this.stems = new StemCache(options.stem);
+  /** `wordCacheEntries` bounds the stem cache (see StemCache); it never changes the features. */
+  constructor(options: IntentOptions, wordCacheEntries?: number) {
+    if (options.hashBits < 8 || options.hashBits > 26)
+      throw new Error(`hashBits ${options.hashBits} out of range 8-26`);
+    if (options.wordMaxN < 0 || options.wordMaxN > 2) throw new Error('wordMaxN must be 0, 1 or 2');
+    const [cmin, cmax] = options.charN;
+    if (cmax !== 0 && (cmin < 1 || cmax < cmin || cmax > 7))
+      throw new Error('charN must be [0,0] or 1 <= min <= max <= 7');
+    this.stems = new StemCache(options.stem, wordCacheEntries);
     this.half = 1 << (options.hashBits - 1);
-    this.halfMask = this.half - 1;
+    this.shift = 33 - options.hashBits;
     this.wordMaxN = options.wordMaxN;
-    this.charMin = options.charN[0];
-    this.charMax = options.charN[1];
+    this.charMin = cmin;
+    this.charMax = cmax;
     this.negation = options.negation;
     this.bos = options.boundaryMarkers;
   }
 
-  /** True when a feature index belongs to the character n-gram family. */
-  isChar(index: number): boolean {
-    return index >= this.half;
+  /**
+   * Featurises `text`: word features, then each word's character n-grams. Returns the number of
+   * entries written to `indices` (and `descriptors`). Exactly `runWords` followed by `charNgrams` for
+   * every word and hashtag, which is what lets a model cache per-word n-gram sums safely.
+   */
+  run(text: string, describe = false): number {
+    let n = this.runWords(text, describe);
+    if (this.charMax > 0) {
+      const tokens = this.tokens;
+      for (let t = 0; t < tokens.count; t++) {
+        const kind = tokens.kind[t]!;
+        if (kind === WORD || kind === HASHTAG) n = this.charNgrams(t, n, describe);
+      }
+    }
+    return n;
   }
 
-  /** Featurises `text`; returns the number of entries written to `indices`/`descriptors`. */
-  run(text: string): number {
+  /** True for tokens that carry character n-grams. */
+  hasCharNgrams(t: number): boolean {
+    const kind = this.tokens.kind[t]!;
+    return this.charMax > 0 && (kind === WORD || kind === HASHTAG);
+  }
+
+  /**
+   * Scans `text` and writes its word-family features (unigrams, bigrams, `#tag`) to `indices[0..n)`;
+   * returns n. Fills `stemIds` for every token.
+   */
+  runWords(text: string, describe = false): number {
     this.stems.maybeReset();
     const tokens = this.tokens;
     scanTokens(text, tokens);
     const nt = tokens.count;
-    if (this.units.length < nt) {
-      this.units = new Int32Array(nt * 2);
-      this.stemIds = new Int32Array(nt * 2);
-    }
-    // Worst case per token: unigram, bigram, hashtag and 4 char n-grams per character.
-    let capacity = nt * 3 + 8;
-    if (this.charMax > 0) {
-      for (let t = 0; t < nt; t++) capacity += (Math.min(tokens.text[t]!.length, MAX_CHAR_SPAN) + 2) * 4;
-    }
-    if (this.indices.length < capacity) {
-      this.indices = new Int32Array(capacity * 2);
-      this.descriptors = new Int32Array(capacity * 2);
-    }
+    if (this.stemIds.length < nt) this.stemIds = new Int32Array(nt * 2);
+    this.ensureCapacity(nt * 3 + 2);
     const idx = this.indices;
     const desc = this.descriptors;
-    const units = this.units;
     const stemIds = this.stemIds;
     const stems = this.stems;
-    const halfMask = this.halfMask;
-    const half = this.half;
+    const shift = this.shift;
     const wordMaxN = this.wordMaxN;
+    const negation = this.negation;
     let n = 0;
     let prevUnit = BOS_UNIT;
     let hasPrev = this.bos;
 
     for (let t = 0; t < nt; t++) {
-      const kind = tokens.kind[t]!;
-      const text_ = tokens.text[t]!;
-      const id = stems.idOf(text_);
+      const id = stems.idOfToken(tokens, t);
       stemIds[t] = id;
-      let unit = stems.hashes[id]!;
-      if (this.negation && (tokens.flags[t]! & NEGATED) !== 0) unit = fmix32(unit ^ NEG_SALT);
-      units[t] = unit;
-      const tDesc = t < 0x40000 ? t << 13 : -1;
-
-      if (wordMaxN >= 1) {
-        idx[n] = fmix32(unit ^ UNIGRAM_SALT) & halfMask;
-        desc[n++] = tDesc < 0 ? -1 : tDesc | D_UNIGRAM;
-        if (wordMaxN >= 2 && hasPrev) {
-          idx[n] = combine(prevUnit, unit, BIGRAM_SALT) & halfMask;
-          desc[n++] = tDesc < 0 ? -1 : tDesc | D_BIGRAM;
-        }
-        if (kind === HASHTAG) {
-          idx[n] = fmix32(stems.hashes[id]! ^ HASHTAG_SALT) & halfMask;
-          desc[n++] = tDesc < 0 ? -1 : tDesc | D_HASHTAG;
-        }
+      if (wordMaxN === 0) continue;
+      const stemHash = stems.hashes[id]!;
+      const unit = negation && (tokens.flags[t]! & NEGATED) !== 0 ? combine(stemHash, 0, NEG_SALT) : stemHash;
+      const tDesc = describe ? (t < MAX_DESCRIBED_TOKEN ? t << 12 : -1) : 0;
+      if (describe) desc[n] = tDesc | D_UNIGRAM;
+      idx[n++] = Math.imul(unit ^ UNIGRAM_SALT, GOLDEN) >>> shift;
+      if (wordMaxN > 1 && hasPrev) {
+        if (describe) desc[n] = tDesc | D_BIGRAM;
+        idx[n++] = Math.imul(combine(prevUnit, unit, BIGRAM_SALT), GOLDEN) >>> shift;
+      }
+      if (tokens.kind[t] === HASHTAG) {
+        if (describe) desc[n] = tDesc | D_HASHTAG;
+        idx[n++] = Math.imul(stemHash ^ HASHTAG_SALT, GOLDEN) >>> shift;
       }
       prevUnit = unit;
       hasPrev = true;
+    }
+    return n;
+  }
 
-      if (this.charMax > 0 && (kind === WORD || kind === HASHTAG)) {
-        // Character n-grams of " word " (boundary-padded), hashed by extending FNV one char at a time.
-        const len = Math.min(text_.length, MAX_CHAR_SPAN);
-        const padded = len + 2;
-        const cmin = this.charMin;
-        const cmax = this.charMax;
-        for (let start = 0; start < padded - 1; start++) {
-          let h = FNV_OFFSET ^ CHAR_SALT;
-          const stop = Math.min(padded, start + cmax);
-          for (let p = start; p < stop; p++) {
-            const ch = p === 0 || p === padded - 1 ? BOUNDARY : text_.charCodeAt(p - 1);
-            h = Math.imul(h ^ ch, FNV_PRIME);
-            const glen = p - start + 1;
-            if (glen >= cmin) {
-              idx[n] = (fmix32(h) & halfMask) | half;
-              desc[n++] = tDesc < 0 ? -1 : tDesc | D_CHAR | (start << 2) | (glen << 10);
-            }
-          }
+  /**
+   * Writes the character n-grams of token `t` (of the last scan) as " word " (boundary-padded),
+   * FNV-1a extended one character at a time, to `indices[at..)`; returns the new end.
+   */
+  charNgrams(t: number, at: number, describe = false): number {
+    const tokens = this.tokens;
+    const own = tokens.text[t]!;
+    const src = own !== '' ? own : tokens.source;
+    const from = own !== '' ? 0 : tokens.start[t]!;
+    const full = own !== '' ? own.length : tokens.end[t]! - from;
+    const len = Math.min(full, MAX_CHAR_SPAN);
+    const padded = len + 2;
+    const cmin = this.charMin;
+    const cmax = this.charMax;
+    this.ensureCapacity(at + padded * (cmax - cmin + 1));
+    const idx = this.indices;
+    const desc = this.descriptors;
+    const codes = this.codes;
+    const shift = this.shift;
+    const half = this.half;
+    const tDesc = describe ? (t < MAX_DESCRIBED_TOKEN ? t << 12 : -1) : 0;
+    codes[0] = BOUNDARY;
+    for (let p = 0; p < len; p++) codes[p + 1] = src.charCodeAt(from + p);
+    codes[len + 1] = BOUNDARY;
+    let n = at;
+    for (let start = 0; start < padded - 1; start++) {
+      let h = FNV_OFFSET ^ CHAR_SALT;
+      const stop = Math.min(start + cmax, padded);
+      for (let p = start; p < stop; p++) {
+        h = Math.imul(h ^ codes[p]!, FNV_PRIME);
+        const glen = p - start + 1;
+        if (glen >= cmin) {
+          if (describe) desc[n] = tDesc < 0 ? -1 : tDesc | D_CHAR | (start << 2) | (glen << 9);
+          idx[n++] = (Math.imul(h ^ (h >>> 15), GOLDEN) >>> shift) | half;
         }
       }
     }
     return n;
   }
 
-  /** Human-readable name of feature `i` of the last `run` (`w:look_for`, `w:not_need`, `c:_eval`). */
+  /** Grows the index/descriptor buffers (keeping their contents) to hold at least `size` entries. */
+  private ensureCapacity(size: number): void {
+    if (this.indices.length >= size) return;
+    const grown = new Int32Array(size * 2);
+    grown.set(this.indices);
+    this.indices = grown;
+    const d = new Int32Array(size * 2);
+    d.set(this.descriptors);
+    this.descriptors = d;
+  }
+
+  /** Human-readable name of feature `i` of the last `run(text, true)`: `w:look_for`, `w:not_need`, `c:_eval`. */
   nameOf(i: number): string {
-    const d = this.descriptors[i]!;
+    return this.nameOfDescriptor(this.descriptors[i]!);
+  }
+
+  /** Name of a feature given its descriptor (token index, type, n-gram position) in the last scan. */
+  nameOfDescriptor(d: number): string {
     if (d < 0) return '?';
     const type = d & 3;
-    const t = d >>> 13;
+    const t = d >>> 12;
     if (type === D_CHAR) {
-      const start = (d >>> 2) & 0xff;
-      const glen = (d >>> 10) & 7;
-      const w = this.tokens.text[t]!;
-      let s = '';
-      for (let p = start; p < start + glen; p++) s += p === 0 || p === w.length + 1 ? '_' : w.charAt(p - 1);
-      return 'c:' + s;
+      const start = (d >>> 2) & 0x7f;
+      const glen = (d >>> 9) & 7;
+      // Padded position p is character p - 1 of the word; 0 and len + 1 are the boundaries (shown as _).
+      const w = this.tokens.textOf(t);
+      const last = Math.min(w.length, MAX_CHAR_SPAN) + 1;
+      const end = start + glen;
+      const from = start === 0 ? 0 : start - 1;
+      const to = end > last ? last - 1 : end - 1;
+      return (start === 0 ? 'c:_' : 'c:') + w.slice(from, to) + (end > last ? '_' : '');
     }
-    if (type === D_HASHTAG) return 'w:#' + this.unitName(t);
+    if (type === D_HASHTAG) return 'w:#' + (this.stems.stems[this.stemIds[t]!] ?? '?');
     if (type === D_BIGRAM) return 'w:' + (t === 0 ? '^' : this.unitName(t - 1)) + '_' + this.unitName(t);
     return 'w:' + this.unitName(t);
   }
 
+  /** `stem` or `not_stem` for token t, cached per stem id (explanations name the same words over and over). */
   private unitName(t: number): string {
-    const stem = this.stems.stems[this.stemIds[t]!] ?? '?';
-    return this.negation && (this.tokens.flags[t]! & NEGATED) !== 0 ? 'not_' + stem : stem;
+    const id = this.stemIds[t]!;
+    const negated = this.negation && (this.tokens.flags[t]! & NEGATED) !== 0;
+    if (this.labelResets !== this.stems.resets) {
+      this.labels.length = 0;
+      this.negatedLabels.length = 0;
+      this.labelResets = this.stems.resets;
+    }
+    const cache = negated ? this.negatedLabels : this.labels;
+    let name = cache[id];
+    if (name === undefined) {
+      const stem = this.stems.stems[id] ?? '?';
+      name = negated ? 'not_' + stem : stem;
+      while (cache.length < id) cache.push(undefined);
+      cache[id] = name;
+    }
+    return name;
   }
 }
 
-/** Sorted, de-duplicated feature indices of one post (binary bag of features), for training. */
-export function featureSet(f: Featuriser, text: string): Int32Array {
+/**
+ * Sorted feature indices of one post, for training. `binary` says which families count presence
+ * (de-duplicated) rather than occurrences (repeats kept, i.e. a count).
+ */
+export function featureSet(f: Featuriser, text: string, binary: Binary = 'all'): Int32Array {
   const n = f.run(text);
   const out = f.indices.slice(0, n).sort();
+  if (binary === 'none') return out;
+  const half = f.half;
   let m = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || out[i] !== out[m - 1]) out[m++] = out[i]!;
+  for (let i = 0; i < n; i++) {
+    const v = out[i]!;
+    if (m > 0 && v === out[m - 1] && (binary === 'all' || v < half)) continue;
+    out[m++] = v;
+  }
   return out.slice(0, m);
 }

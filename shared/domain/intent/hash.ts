@@ -1,7 +1,8 @@
 /**
  * 32-bit hashing for feature hashing. FNV-1a steps can be applied one character at a time, so
- * character n-grams are hashed on the fly without building n-gram strings; the murmur3 finaliser
- * spreads the bits before they are masked down to the table size.
+ * words and character n-grams are hashed on the fly without building strings; the murmur3
+ * finaliser gives word hashes full avalanche. Table slots are then taken from the top bits of a
+ * multiply (see featurise.ts).
  */
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 export const FNV_PRIME = 16777619;

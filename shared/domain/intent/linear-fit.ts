@@ -20,8 +20,8 @@ function families(options: IntentOptions): { word: boolean; char: boolean } {
 }
 
 /**
- * Probability of the positive class for posts given as sorted unique feature indices. The same
- * arithmetic as `IntentModel.predict`, on pre-featurised posts (for cross-validation).
+ * Probability of the positive class for a post given as `featureSet` indices (a repeated index is a
+ * count). The same arithmetic as `IntentModel.predict`, on pre-featurised posts (for cross-validation).
  */
 export function scoreFeatureSet(scorer: LinearScorer, doc: Int32Array): number {
   const half = 1 << (scorer.hashBits - 1);
@@ -48,7 +48,13 @@ export function sigmoid(z: number): number {
 }
 
 /** Turns per-family weight sums into a probability (length normalisation, joint or averaged). */
-export function combineFamilies(scorer: LinearScorer, zw: number, nw: number, zc: number, nc: number): number {
+export function combineFamilies(
+  scorer: LinearScorer,
+  zw: number,
+  nw: number,
+  zc: number,
+  nc: number,
+): number {
   if (scorer.lengthNorm) {
     zw = nw > 0 ? zw / Math.sqrt(nw) : 0;
     zc = nc > 0 ? zc / Math.sqrt(nc) : 0;
@@ -59,8 +65,9 @@ export function combineFamilies(scorer: LinearScorer, zw: number, nw: number, zc
 }
 
 /**
- * Fits the scorer on featurised training posts: NB log-count ratios (if enabled) and the logistic
- * regression both see only these posts. `cWord`/`cChar` are the inverse L2 strengths.
+ * Fits the scorer on featurised training posts (`featureSet` indices; a repeated index is a count).
+ * NB log-count ratios (if enabled) and the logistic regression see only these posts. `cWord` and
+ * `cChar` are the inverse L2 strengths (the same unless `ensemble`).
  */
 export function fitLinear(
   docs: readonly Int32Array[],
@@ -98,7 +105,7 @@ export function fitLinear(
     for (let i = 0; i < docs.length; i++) {
       const d = docs[i]!;
       const target = labels[i] ? p : q;
-      for (let k = 0; k < d.length; k++) target[colOf[d[k]!]!]! += 1;
+      for (let k = 0; k < d.length; k++) if (k === 0 || d[k] !== d[k - 1]) target[colOf[d[k]!]!]! += 1;
     }
     const sumP = [0, 0];
     const sumQ = [0, 0];
@@ -132,7 +139,9 @@ export function fitLinear(
     let nnz = 0;
     for (let i = 0; i < docs.length; i++) {
       const d = docs[i]!;
-      for (let k = 0; k < d.length; k++) if (g.char === null || (d[k]! >= half) === g.char) nnz++;
+      for (let k = 0; k < d.length; k++) {
+        if ((k === 0 || d[k] !== d[k - 1]) && (g.char === null || d[k]! >= half === g.char)) nnz++;
+      }
       rowStart[i + 1] = nnz;
     }
     const indices = new Int32Array(nnz);
@@ -145,13 +154,16 @@ export function fitLinear(
       for (let k = 0; k < d.length; k++) d[k]! >= half ? nc++ : nw++;
       const sw = options.lengthNorm && nw > 0 ? 1 / Math.sqrt(nw) : 1;
       const sc = options.lengthNorm && nc > 0 ? 1 / Math.sqrt(nc) : 1;
-      for (let k = 0; k < d.length; k++) {
+      for (let k = 0; k < d.length; ) {
         const j = d[k]!;
+        let count = 1;
+        while (k + count < d.length && d[k + count] === j) count++;
+        k += count;
         const ch = j >= half;
         if (g.char !== null && ch !== g.char) continue;
         const c = colOf[j]!;
         indices[at] = c;
-        values[at++] = ratio[c]! * (ch ? sc : sw);
+        values[at++] = count * ratio[c]! * (ch ? sc : sw);
       }
     }
     const fit = trainLogisticDual(
@@ -168,5 +180,11 @@ export function fitLinear(
     }
     bias.push(fit.bias);
   }
-  return { table, bias, model: groups.length === 2 ? 'ensemble' : 'joint', lengthNorm: options.lengthNorm, hashBits: options.hashBits };
+  return {
+    table,
+    bias,
+    model: groups.length === 2 ? 'ensemble' : 'joint',
+    lengthNorm: options.lengthNorm,
+    hashBits: options.hashBits,
+  };
 }

@@ -1,26 +1,11 @@
-import { Buffer } from 'node:buffer';
+import { CharNgramCache, TOP_PER_WORD } from './char-ngram-cache.ts';
 import { Featuriser } from './featurise.ts';
 import { combineFamilies, type LinearScorer } from './linear-fit.ts';
-import type { IntentOptions } from './options.ts';
+import { decodeWeights, type IntentModelFile } from './model-file.ts';
+import { type Binary, type IntentOptions, withDefaults } from './options.ts';
+import { TopContributions } from './top-contributions.ts';
 
-/**
- * The shipped model: plain JSON with the non-zero weights of the hashed feature table as two base64
- * arrays (sorted slot indices as little-endian int32, weights as little-endian float32). NB ratios
- * are already folded into the weights, so scoring is a sum of table reads.
- */
-export interface IntentModelFile {
-  format: 'prospector-intent-model';
-  version: 1;
-  createdAt?: string;
-  /** Featurisation and fit options; `C` is the value inner CV chose. */
-  options: IntentOptions;
-  /** One bias for a joint model; two (word model, character model) for an ensemble. */
-  bias: number[];
-  /** Decision threshold on `predict`'s probability, chosen by inner CV on the training data. */
-  threshold: number;
-  weights: { count: number; indices: string; values: string };
-  training?: { examples: number; positives: number; innerCvF1: number | null; seed: number };
-}
+export type { IntentModelFile } from './model-file.ts';
 
 export interface Explanation {
   probability: number;
@@ -37,73 +22,60 @@ export interface IntentModel {
   explain(text: string, k?: number): Explanation;
 }
 
-/** Serialises a fitted table: only non-zero (and, if asked, not-too-small) weights are kept. */
-export function encodeWeights(table: Float32Array, pruneBelow: number): IntentModelFile['weights'] {
-  let count = 0;
-  for (let j = 0; j < table.length; j++) if (table[j] !== 0 && Math.abs(table[j]!) >= pruneBelow) count++;
-  const indices = new Int32Array(count);
-  const values = new Float32Array(count);
-  let at = 0;
-  for (let j = 0; j < table.length; j++) {
-    const v = table[j]!;
-    if (v !== 0 && Math.abs(v) >= pruneBelow) {
-      indices[at] = j;
-      values[at++] = v;
-    }
-  }
-  return {
-    count,
-    indices: Buffer.from(indices.buffer, indices.byteOffset, indices.byteLength).toString('base64'),
-    values: Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64'),
-  };
+/** Process-side settings that do not change predictions. */
+export interface IntentRuntimeOptions {
+  /**
+   * Distinct word forms remembered (stems, n-gram sums) before the caches are emptied; bounds a
+   * long-lived process's memory at roughly 100 bytes an entry. Default 100,000.
+   */
+  wordCacheEntries?: number;
 }
 
-function decodeWeights(w: IntentModelFile['weights'], hashBits: number): Float32Array {
-  const ib = Buffer.from(w.indices, 'base64');
-  const vb = Buffer.from(w.values, 'base64');
-  if (ib.byteLength !== w.count * 4 || vb.byteLength !== w.count * 4) throw new Error('intent model: weight arrays do not match count');
-  // Copy into aligned buffers (a Buffer's offset in its pool need not be 4-aligned); assumes little-endian, as all our targets are.
-  const indices = new Int32Array(new Uint8Array(ib).buffer);
-  const values = new Float32Array(new Uint8Array(vb).buffer);
-  const size = 1 << hashBits;
-  const table = new Float32Array(size);
-  for (let k = 0; k < w.count; k++) {
-    const j = indices[k]!;
-    if (j < 0 || j >= size) throw new Error(`intent model: weight index ${j} outside the table`);
-    table[j] = values[k]!;
-  }
-  return table;
-}
-
-/** Rebuilds the dense scoring table from a model file. */
-export function loadIntentModel(file: IntentModelFile): IntentModel {
+/** Rebuilds the dense scoring table from a model file (JSON.parse it first). */
+export function loadIntentModel(file: IntentModelFile, runtime: IntentRuntimeOptions = {}): IntentModel {
   if (file.format !== 'prospector-intent-model' || file.version !== 1) {
     throw new Error(`unsupported intent model ${String(file.format)} v${String(file.version)}`);
   }
-  const table = decodeWeights(file.weights, file.options.hashBits);
-  return new HashedLinearModel(file.options, table, file.bias, file.threshold);
+  const options = withDefaults(file.options);
+  const table = decodeWeights(file.weights, options.hashBits);
+  return new HashedLinearModel(options, table, file.bias, file.threshold, runtime);
 }
 
-/** Wraps a freshly fitted scorer (no serialisation round trip), for evaluation. */
-export function modelFromScorer(options: IntentOptions, scorer: LinearScorer, threshold: number): IntentModel {
-  return new HashedLinearModel(options, scorer.table, scorer.bias, threshold);
+/** Wraps a freshly fitted scorer (no serialisation round trip). */
+export function modelFromScorer(
+  options: IntentOptions,
+  scorer: LinearScorer,
+  threshold: number,
+): IntentModel {
+  return new HashedLinearModel(options, scorer.table, scorer.bias, threshold, {});
 }
 
 class HashedLinearModel implements IntentModel {
   private readonly featuriser: Featuriser;
   private readonly scorer: LinearScorer;
-  /** Per-slot stamp of the last post that used it: binary features without sorting or a Set. */
-  private readonly seen: Uint32Array;
-  private stamp = 0;
   private readonly half: number;
+  private readonly binary: Binary;
+  /** Per-word n-gram sums; used when character n-grams are counted (binary 'words' or 'none'). */
+  private readonly charCache: CharNgramCache | null;
+  /**
+   * Binary features need each slot counted once per post: one bit per table slot (32 KiB for 2^18
+   * slots, so it stays in L1 cache), set as features are seen and cleared again for just the slots
+   * this post touched. Branch-free, so repeated n-grams cost no mispredictions.
+   */
+  private readonly seen: Int32Array;
+  /** Positions (in the featuriser's index buffer) of the distinct features of the last post. */
+  private distinct = new Int32Array(1024);
+  private readonly sums = new Float64Array(4); // zw, nw, zc, nc
+  private top = new TopContributions(8);
 
   constructor(
     readonly options: IntentOptions,
     table: Float32Array,
     bias: number[],
     readonly threshold: number,
+    runtime: IntentRuntimeOptions,
   ) {
-    this.featuriser = new Featuriser(options);
+    this.featuriser = new Featuriser(options, runtime.wordCacheEntries);
     this.scorer = {
       table,
       bias,
@@ -111,87 +83,134 @@ class HashedLinearModel implements IntentModel {
       lengthNorm: options.lengthNorm,
       hashBits: options.hashBits,
     };
-    this.seen = new Uint32Array(table.length);
     this.half = table.length >>> 1;
-  }
-
-  private nextStamp(): number {
-    this.stamp = (this.stamp + 1) >>> 0;
-    if (this.stamp === 0) {
-      this.seen.fill(0);
-      this.stamp = 1;
-    }
-    return this.stamp;
+    this.binary = options.binary;
+    this.charCache = options.binary === 'all' ? null : new CharNgramCache(this.featuriser, table);
+    this.seen = new Int32Array(Math.max(1, table.length >>> 5));
   }
 
   predict(text: string): number {
-    const n = this.featuriser.run(text);
-    const idx = this.featuriser.indices;
-    const table = this.scorer.table;
-    const seen = this.seen;
-    const half = this.half;
-    const stamp = this.nextStamp();
-    let zw = 0;
-    let zc = 0;
-    let nw = 0;
-    let nc = 0;
-    for (let i = 0; i < n; i++) {
-      const j = idx[i]!;
-      if (seen[j] === stamp) continue;
-      seen[j] = stamp;
-      if (j < half) {
-        zw += table[j]!;
-        nw++;
-      } else {
-        zc += table[j]!;
-        nc++;
-      }
-    }
-    return combineFamilies(this.scorer, zw, nw, zc, nc);
+    const s = this.sums;
+    if (this.charCache) this.scoreWordsThenCachedChars(text, false);
+    else this.accumulate(this.featuriser.run(text), true);
+    return combineFamilies(this.scorer, s[0]!, s[1]!, s[2]!, s[3]!);
   }
 
-  explain(text: string, k = 8): Explanation {
+  explain(text: string, k = 5): Explanation {
     const f = this.featuriser;
-    const n = f.run(text);
+    const s = this.sums;
+    const m = this.charCache
+      ? this.scoreWordsThenCachedChars(text, true)
+      : this.accumulate(f.run(text, true), true);
+    const probability = combineFamilies(this.scorer, s[0]!, s[1]!, s[2]!, s[3]!);
+    // A feature's contribution to its family's log-odds, after length normalisation.
+    const share = this.scorer.model === 'ensemble' ? 0.5 : 1;
+    const sw = this.lengthScale(s[1]!) * share;
+    const sc = this.lengthScale(s[3]!) * share;
+    if (this.top.k !== k) this.top = new TopContributions(k);
+    const top = this.top;
+    top.reset();
     const idx = f.indices;
+    const desc = f.descriptors;
     const table = this.scorer.table;
-    const seen = this.seen;
     const half = this.half;
-    const stamp = this.nextStamp();
+    for (let d = 0; d < m; d++) {
+      const at = this.distinct[d]!;
+      const j = idx[at]!;
+      top.offer(table[j]! * (j < half ? sw : sc), j, desc[at]!, -1);
+    }
+    const cache = this.charCache;
+    if (cache) {
+      for (let t = 0; t < f.tokens.count; t++) {
+        if (!f.hasCharNgrams(t)) continue;
+        const id = f.stemIds[t]!;
+        const base = id * TOP_PER_WORD;
+        for (let q = 0; q < TOP_PER_WORD && q < k; q++) {
+          // Sorted by |weight|: once one is too small to enter, the rest of this word's are too.
+          const w = cache.topWeight[base + q]! * sc;
+          if (!top.offer(w, cache.topSlot[base + q]!, (t << 12) | cache.topPosition[base + q]!, base + q))
+            break;
+        }
+      }
+    }
+    const features: Explanation['features'] = [];
+    for (let q = 0; q < top.filled; q++) {
+      const ref = top.cacheRef[q]!;
+      const d = top.descriptor[q]!;
+      const name =
+        ref >= 0 && cache
+          ? cache.nameOf(d >>> 12, Math.floor(ref / TOP_PER_WORD), ref % TOP_PER_WORD)
+          : f.nameOfDescriptor(d);
+      features.push({ feature: name, weight: top.weight[q]! });
+    }
+    return { probability, features };
+  }
+
+  /**
+   * Word features (binary or counted) from a fresh scan, then each word's cached n-gram sum.
+   * Returns the number of distinct word features (their positions are in `distinct`).
+   */
+  private scoreWordsThenCachedChars(text: string, describe: boolean): number {
+    const f = this.featuriser;
+    const n = f.runWords(text, describe);
+    const m = this.accumulate(n, this.binary === 'words');
+    const cache = this.charCache!;
+    cache.sync();
+    let zc = 0;
+    let nc = 0;
+    const stemIds = f.stemIds;
+    for (let t = 0; t < f.tokens.count; t++) {
+      if (!f.hasCharNgrams(t)) continue;
+      const id = stemIds[t]!;
+      cache.ensure(t, id, n);
+      zc += cache.sum[id]!;
+      nc += cache.count[id]!;
+    }
+    this.sums[2] = zc;
+    this.sums[3] = nc;
+    return m;
+  }
+
+  /**
+   * Sums the weights of the first `n` features into `sums` (per family), counting each slot once
+   * when `distinctOnly`; returns how many entries it kept (their positions are in `distinct`).
+   */
+  private accumulate(n: number, distinctOnly: boolean): number {
+    if (this.distinct.length < n) this.distinct = new Int32Array(2 * n);
+    const seen = this.seen;
+    const idx = this.featuriser.indices;
+    const table = this.scorer.table;
+    const halfShift = this.scorer.hashBits - 1;
+    const distinct = this.distinct;
+    const keepAll = distinctOnly ? 0 : 1;
     let zw = 0;
     let zc = 0;
-    let nw = 0;
     let nc = 0;
-    const first: number[] = []; // position of each distinct slot's first occurrence
+    let m = 0;
     for (let i = 0; i < n; i++) {
       const j = idx[i]!;
-      if (seen[j] === stamp) continue;
-      seen[j] = stamp;
-      first.push(i);
-      if (j < half) {
-        zw += table[j]!;
-        nw++;
-      } else {
-        zc += table[j]!;
-        nc++;
-      }
+      const word = j >>> 5;
+      const bits = seen[word]!;
+      const fresh = (((bits >>> (j & 31)) & 1) ^ 1) | keepAll;
+      seen[word] = bits | (1 << (j & 31));
+      const w = fresh * table[j]!;
+      const isChar = j >>> halfShift; // 0 = word family, 1 = character family
+      zc += isChar * w;
+      zw += (1 - isChar) * w;
+      nc += isChar & fresh;
+      distinct[m] = i;
+      m += fresh;
     }
-    const probability = combineFamilies(this.scorer, zw, nw, zc, nc);
-    // A feature's contribution to its family's log-odds (after length normalisation).
-    const sw = this.scorer.lengthNorm && nw > 0 ? 1 / Math.sqrt(nw) : 1;
-    const sc = this.scorer.lengthNorm && nc > 0 ? 1 / Math.sqrt(nc) : 1;
-    const scale = this.scorer.model === 'ensemble' ? 0.5 : 1;
-    const top: { at: number; weight: number }[] = [];
-    for (const at of first) {
-      const j = idx[at]!;
-      const w = table[j]! * (j < half ? sw : sc) * scale;
-      if (w === 0) continue;
-      if (top.length < k || Math.abs(w) > Math.abs(top[top.length - 1]!.weight)) {
-        top.push({ at, weight: w });
-        top.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
-        if (top.length > k) top.pop();
-      }
-    }
-    return { probability, features: top.map((t) => ({ feature: f.nameOf(t.at), weight: t.weight })) };
+    for (let d = 0; d < m; d++) seen[idx[distinct[d]!]! >>> 5] = 0;
+    const sums = this.sums;
+    sums[0] = zw;
+    sums[1] = m - nc;
+    sums[2] = zc;
+    sums[3] = nc;
+    return m;
+  }
+
+  private lengthScale(count: number): number {
+    return this.scorer.lengthNorm && count > 0 ? 1 / Math.sqrt(count) : 1;
   }
 }

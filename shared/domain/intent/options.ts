@@ -1,6 +1,12 @@
 /**
+ * `all`: every feature is presence/absence; `words`: word features binary, character n-grams
+ * counted; `none`: all counted.
+ */
+export type Binary = 'all' | 'words' | 'none';
+
+/**
  * Everything that decides the features and the fit. Stored in the model file, because prediction
- * must featurise exactly as training did.
+ * must featurise exactly as training did. Defaults are the settings measured in docs/intent-model.md.
  */
 export interface IntentOptions {
   /** log2 of the hashed feature space; word features use the lower half, character n-grams the upper. */
@@ -19,7 +25,12 @@ export interface IntentOptions {
   nb: boolean;
   /** Additive smoothing for the NB ratios. */
   nbAlpha: number;
-  /** Scale each post's binary features by 1/sqrt(count) per feature family (cosine-style length normalisation). */
+  /**
+   * Which feature families are binary (presence) rather than occurrence counts. Counted character
+   * n-grams let a model cache each word's n-gram weight sum, so scoring never re-hashes a known word.
+   */
+  binary: Binary;
+  /** Scale each post's features by 1/sqrt(feature count) per family (cosine-style length normalisation). */
   lengthNorm: boolean;
   /**
    * `joint`: one logistic regression over word and character features.
@@ -44,17 +55,18 @@ export interface IntentOptions {
 }
 
 export const DEFAULT_OPTIONS: IntentOptions = {
-  hashBits: 20,
+  hashBits: 18,
   wordMaxN: 2,
   charN: [2, 5],
   stem: true,
   negation: true,
   boundaryMarkers: true,
-  nb: true,
+  nb: false,
   nbAlpha: 1,
+  binary: 'words',
   lengthNorm: true,
   model: 'joint',
-  C: 1,
+  C: [1, 3, 10],
   balanced: false,
   threshold: 'inner-cv',
   innerFolds: 5,

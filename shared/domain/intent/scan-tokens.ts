@@ -4,8 +4,9 @@
  * numbers `<num>`; hashtags keep their text (the featuriser emits both `#tag` and `tag`);
  * elongations are squeezed to two letters (sooo -> soo); emoji and `?`/`!` are tokens; words after a
  * negator (not, no, never, ...n't) are flagged as negated until the next clause punctuation.
- * Results go into a reusable buffer so scoring a post allocates only the token strings.
+ * Results go into a reusable buffer; scoring a post allocates no per-token strings.
  */
+import { FNV_OFFSET, FNV_PRIME, fmix32, hashString } from './hash.ts';
 
 export const WORD = 1;
 export const NUM = 2;
@@ -22,28 +23,56 @@ export const URL_TOKEN = '<url>';
 export const USER_TOKEN = '<user>';
 export const NUM_TOKEN = '<num>';
 
-/** Per-post token arrays, grown on demand and reused between posts. */
+/**
+ * Per-post token arrays, grown on demand and reused between posts. Plain words and hashtags are not
+ * copied out of the lower-cased post: they are `source[start..end)`, with their hash computed while
+ * scanning, so the featuriser can look them up without building a string. Other tokens (and words
+ * that needed rewriting: elongations, curly apostrophes) carry their normalised text in `text`.
+ */
 export class TokenBuffer {
   count = 0;
+  /** The lower-cased post. */
+  source = '';
   kind = new Uint8Array(256);
   flags = new Uint8Array(256);
-  /** Normalised text: the word (squeezed, straight apostrophes), the tag without `#`, the symbol. */
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  /** hashString(normalised token text), computed during the scan. */
+  hash = new Int32Array(256);
+  /** Normalised text where it differs from (or does not live in) `source[start..end)`; else ''. */
   text: string[] = [];
 
-  push(kind: number, flags: number, text: string): void {
+  push(kind: number, flags: number, start: number, end: number, hash: number, text: string): void {
     const i = this.count;
-    if (i === this.kind.length) {
-      const k = new Uint8Array(i * 2);
-      k.set(this.kind);
-      this.kind = k;
-      const f = new Uint8Array(i * 2);
-      f.set(this.flags);
-      this.flags = f;
-    }
+    if (i === this.kind.length) this.grow();
     this.kind[i] = kind;
     this.flags[i] = flags;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.hash[i] = hash;
     this.text[i] = text;
     this.count = i + 1;
+  }
+
+  /** The normalised text of token `t` (allocates for plain words). */
+  textOf(t: number): string {
+    const own = this.text[t]!;
+    return own !== '' ? own : this.source.slice(this.start[t]!, this.end[t]!);
+  }
+
+  private grow(): void {
+    const size = this.kind.length * 2;
+    const k = new Uint8Array(size);
+    k.set(this.kind);
+    this.kind = k;
+    const f = new Uint8Array(size);
+    f.set(this.flags);
+    this.flags = f;
+    for (const key of ['start', 'end', 'hash'] as const) {
+      const a = new Int32Array(size);
+      a.set(this[key]);
+      this[key] = a;
+    }
   }
 }
 
@@ -66,7 +95,15 @@ for (let c = 0; c < 128; c++) {
   ASCII_CLASS[c] = k;
 }
 const PUNCT_STRINGS: string[] = [];
-for (let c = 0; c < 128; c++) PUNCT_STRINGS.push(String.fromCharCode(c));
+const PUNCT_HASHES = new Int32Array(128);
+for (let c = 0; c < 128; c++) {
+  PUNCT_STRINGS.push(String.fromCharCode(c));
+  PUNCT_HASHES[c] = hashString(PUNCT_STRINGS[c]!);
+}
+const URL_HASH = hashString(URL_TOKEN);
+const USER_HASH = hashString(USER_TOKEN);
+const NUM_HASH = hashString(NUM_TOKEN);
+const DOT_HASH = hashString('.');
 
 /** Clause punctuation that closes a negation scope (Pang, Lee & Vaithyanathan 2002; Potts). */
 function endsNegation(c: number): boolean {
@@ -103,12 +140,11 @@ const NEGATORS = new Set([
   'mustnt',
 ]);
 
-function isNegator(w: string): boolean {
-  const n = w.length;
-  if (n >= 3 && w.charCodeAt(n - 1) === 116 && w.charCodeAt(n - 2) === 39 && w.charCodeAt(n - 3) === 110) {
-    return true; // ...n't
-  }
-  return NEGATORS.has(w);
+const NEGATOR_HASHES = new Set([...NEGATORS].map((w) => hashString(w)));
+
+/** `hash` is the token's hashString; the ...n't test reads the normalised characters. */
+function isNegator(hash: number, last3: number, last2: number, last1: number): boolean {
+  return (last3 === 110 && last2 === 39 && last1 === 116) || NEGATOR_HASHES.has(hash);
 }
 
 function isSpaceCode(c: number): boolean {
@@ -163,6 +199,7 @@ function isWordCode(c: number): boolean {
 export function scanTokens(text: string, out: TokenBuffer): void {
   out.count = 0;
   const s = text.toLowerCase();
+  out.source = s;
   const n = s.length;
   let negating = false;
   let i = 0;
@@ -185,25 +222,37 @@ export function scanTokens(text: string, out: TokenBuffer): void {
       ) {
         let j = i + 4;
         while (j < n && s.charCodeAt(j) > 32 && !isSpaceCode(s.charCodeAt(j))) j++;
-        out.push(URL, 0, URL_TOKEN);
+        out.push(URL, 0, i, j, URL_HASH, URL_TOKEN);
         i = j;
         continue;
       }
-      // A word (letters/digits, inner apostrophes) or a number (digits with inner . or ,).
+      // A word (letters/digits, inner apostrophes) or a number (digits with inner . or ,). The hash
+      // runs over the normalised characters: apostrophes straightened, runs of 3+ cut to 2.
       const start = i;
       let hasLetter = false;
-      let rewrite = false; // curly apostrophe or elongation: build the token char by char
+      let rewrite = false;
       let run = 1;
       let prev = -1;
+      let h = FNV_OFFSET;
+      let l3 = 0;
+      let l2 = 0;
+      let l1 = 0;
       let j = i;
       while (j < n) {
         const d = s.charCodeAt(j);
         if (d < 128 ? ASCII_CLASS[d] === C_ALNUM : isWordCode(d)) {
           if (d > 57) hasLetter = true;
           run = d === prev ? run + 1 : 1;
-          if (run === 3) rewrite = true;
           prev = d;
           j++;
+          if (run >= 3) {
+            rewrite = true;
+            continue;
+          }
+          h = Math.imul(h ^ d, FNV_PRIME);
+          l3 = l2;
+          l2 = l1;
+          l1 = d;
           continue;
         }
         const next = j + 1 < n ? s.charCodeAt(j + 1) : 0;
@@ -212,12 +261,20 @@ export function scanTokens(text: string, out: TokenBuffer): void {
           if (d !== 39) rewrite = true;
           prev = 39;
           run = 1;
+          h = Math.imul(h ^ 39, FNV_PRIME);
+          l3 = l2;
+          l2 = l1;
+          l1 = 39;
           j++;
           continue;
         }
         if ((d === 46 || d === 44) && !hasLetter && prev >= 48 && prev <= 57 && next >= 48 && next <= 57) {
           prev = d;
           run = 1;
+          h = Math.imul(h ^ d, FNV_PRIME);
+          l3 = l2;
+          l2 = l1;
+          l1 = d;
           j++;
           continue;
         }
@@ -225,15 +282,16 @@ export function scanTokens(text: string, out: TokenBuffer): void {
       }
       i = j;
       if (!hasLetter) {
-        out.push(NUM, 0, NUM_TOKEN);
+        out.push(NUM, 0, start, j, NUM_HASH, NUM_TOKEN);
         continue;
       }
-      const word = rewrite ? normaliseWord(s, start, j) : s.slice(start, j);
-      if (isNegator(word)) {
-        out.push(WORD, 0, word);
+      const hash = fmix32(h);
+      const text_ = rewrite ? normaliseWord(s, start, j) : '';
+      if (isNegator(hash, l3, l2, l1)) {
+        out.push(WORD, 0, start, j, hash, text_);
         negating = true;
       } else {
-        out.push(WORD, negating ? NEGATED : 0, word);
+        out.push(WORD, negating ? NEGATED : 0, start, j, hash, text_);
       }
       continue;
     }
@@ -241,14 +299,17 @@ export function scanTokens(text: string, out: TokenBuffer): void {
     if (c === 64 || c === 35) {
       // @mention or #hashtag: the sigil must be followed by a word character.
       let j = i + 1;
+      let h = FNV_OFFSET;
       while (j < n) {
         const d = s.charCodeAt(j);
-        if (d === 95 || (d < 128 ? ASCII_CLASS[d] === C_ALNUM : isWordCode(d))) j++;
-        else break;
+        if (d === 95 || (d < 128 ? ASCII_CLASS[d] === C_ALNUM : isWordCode(d))) {
+          h = Math.imul(h ^ d, FNV_PRIME);
+          j++;
+        } else break;
       }
       if (j > i + 1) {
-        if (c === 64) out.push(USER, 0, USER_TOKEN);
-        else out.push(HASHTAG, negating ? NEGATED : 0, s.slice(i + 1, j));
+        if (c === 64) out.push(USER, 0, i, j, USER_HASH, USER_TOKEN);
+        else out.push(HASHTAG, negating ? NEGATED : 0, i + 1, j, fmix32(h), '');
         i = j;
         continue;
       }
@@ -257,7 +318,7 @@ export function scanTokens(text: string, out: TokenBuffer): void {
     }
 
     if (c === 38 && s.startsWith('&amp;', i)) {
-      out.push(PUNCT, 0, '&');
+      out.push(PUNCT, 0, i, i + 5, PUNCT_HASHES[38]!, '&');
       i += 5;
       continue;
     }
@@ -265,7 +326,7 @@ export function scanTokens(text: string, out: TokenBuffer): void {
     if (cls === C_PUNCT) {
       let j = i + 1;
       while (j < n && s.charCodeAt(j) === c) j++;
-      out.push(PUNCT, 0, PUNCT_STRINGS[c]!);
+      out.push(PUNCT, 0, i, j, PUNCT_HASHES[c]!, PUNCT_STRINGS[c]!);
       if (endsNegation(c)) negating = false;
       i = j;
       continue;
@@ -274,7 +335,8 @@ export function scanTokens(text: string, out: TokenBuffer): void {
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       let j = i + 2;
       while (j < n && isEmojiGlue(s.charCodeAt(j))) j++;
-      out.push(EMOJI, 0, s.slice(i, i + 2));
+      const e = s.slice(i, i + 2);
+      out.push(EMOJI, 0, i, j, hashString(e), e);
       i = j;
       continue;
     }
@@ -282,13 +344,14 @@ export function scanTokens(text: string, out: TokenBuffer): void {
     if (cls === -1 && isBmpSymbol(c)) {
       let j = i + 1;
       while (j < n && isEmojiGlue(s.charCodeAt(j))) j++;
-      out.push(EMOJI, 0, s.charAt(i));
+      const e = s.charAt(i);
+      out.push(EMOJI, 0, i, j, hashString(e), e);
       i = j;
       continue;
     }
 
     if (c === 0x2026) {
-      out.push(PUNCT, 0, '.');
+      out.push(PUNCT, 0, i, i + 1, DOT_HASH, '.');
       negating = false;
     }
     i++;

@@ -1,4 +1,4 @@
-import { stratifiedFolds, splitFold } from './folds.ts';
+import { splitFold, stratifiedFolds } from './folds.ts';
 import { fitLinear, type LinearScorer, scoreFeatureSet } from './linear-fit.ts';
 import type { IntentOptions } from './options.ts';
 import { f1OptimalThreshold } from './threshold.ts';
@@ -30,7 +30,8 @@ export function selectAndFit(
   const cs = grid(options.C);
   const charCs = options.model === 'ensemble' ? grid(options.charC ?? options.C) : [0];
   const configs: { C: number; charC: number }[] = [];
-  for (const C of cs) for (const charC of charCs) configs.push({ C, charC: options.model === 'ensemble' ? charC : C });
+  for (const C of cs)
+    for (const charC of charCs) configs.push({ C, charC: options.model === 'ensemble' ? charC : C });
 
   let chosen = configs[0]!;
   let threshold = typeof options.threshold === 'number' ? options.threshold : 0.5;

@@ -3,7 +3,10 @@
  * the *training* data (inner cross-validation), never with a test fold: see `train.ts`.
  * Returns the midpoint between the lowest accepted score and the next lower one.
  */
-export function f1OptimalThreshold(scores: ArrayLike<number>, labels: ArrayLike<boolean>): { threshold: number; f1: number } {
+export function f1OptimalThreshold(
+  scores: ArrayLike<number>,
+  labels: ArrayLike<boolean>,
+): { threshold: number; f1: number } {
   const n = scores.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
   let positives = 0;
