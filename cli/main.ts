@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { registerCampaigns } from './commands/campaigns.ts';
 import { registerDiscover } from './commands/discover.ts';
+import { registerIntent } from './commands/intent.ts';
 import { registerLocal } from './commands/local.ts';
 import { registerMql } from './commands/mql.ts';
 import { registerRescore } from './commands/rescore.ts';
+import { registerScore } from './commands/score.ts';
 
 const program = new Command('prospector')
   .description('Find buying signals, qualify prospects, hand MQLs to sales.')
@@ -11,6 +13,8 @@ const program = new Command('prospector')
 registerLocal(program);
 registerCampaigns(program);
 registerDiscover(program);
+registerIntent(program);
+registerScore(program);
 registerMql(program);
 registerRescore(program);
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { loadShippedModel } from '../../shared/adapters/intent/shipped-model.ts';
 import { diffDefinitions } from '../../shared/domain/definition-diff.ts';
 import type { MqlDefinition } from '../../shared/domain/mql-definition.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
@@ -92,7 +93,7 @@ export function registerMql(program: Command): void {
     .action(async (file: string, opts: { author: string; note: string; basedOn?: number }, cmd: Command) => {
       const document = JSON.parse(await readFile(resolve(process.cwd(), file), 'utf8')) as unknown;
       await withStores(dataDir(cmd), async (s) => {
-        const deps = { ...s, clock: systemClock, log: silentLog };
+        const deps = { ...s, clock: systemClock, log: silentLog, intent: loadShippedModel().scorer };
         const { definition, diff } = await publishDefinition(deps, {
           document,
           author: opts.author,

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { loadShippedModel } from '../../shared/adapters/intent/shipped-model.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { silentLog } from '../../shared/ports/log.ts';
 import { startRescore } from '../../shared/use-cases/rescore-leads.ts';
@@ -13,7 +14,7 @@ export function registerRescore(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const dataDir = resolve(process.cwd(), (cmd.optsWithGlobals() as { dataDir: string }).dataDir);
       await withStores(dataDir, async (s) => {
-        const deps = { ...s, clock: systemClock, log: silentLog };
+        const deps = { ...s, clock: systemClock, log: silentLog, intent: loadShippedModel().scorer };
         if (!(await s.definitions.getRescoreJob())) await startRescore(deps);
         const moved = await rescoreToEnd(deps, (line) => process.stderr.write(`${line}\n`));
         process.stdout.write(`${JSON.stringify({ moved })}\n`);

@@ -1,5 +1,6 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { buildSources, buildStores, buildTaskQueue } from '../../shared/adapters/build.ts';
+import { loadShippedModel } from '../../shared/adapters/intent/shipped-model.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
 import { createMetrics } from '../../shared/adapters/powertools/metrics.ts';
 import { discoverConfigSchema, loadConfig } from '../../shared/config.ts';
@@ -18,6 +19,7 @@ export const handler = createDiscoverHandler(
     clock: systemClock,
     log: createLogger('discover'),
     metrics: createMetrics('discover'),
+    intent: loadShippedModel().scorer,
   },
   {
     pageSize: config.DISCOVERY_PAGE_SIZE,

@@ -1,6 +1,11 @@
 import type { LeadEvent, LeadState } from '../domain/lead-state.ts';
 import { stateAfterScoring } from '../domain/lead-state.ts';
-import { type CompiledDefinition, compileDefinition, scoreProspect } from '../domain/scoring.ts';
+import {
+  type CompiledDefinition,
+  compileDefinition,
+  type IntentScorer,
+  scoreProspect,
+} from '../domain/scoring.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DefinitionStore } from '../ports/definition-store.ts';
 import type { LeadStore } from '../ports/lead-store.ts';
@@ -12,6 +17,8 @@ export interface QualifyDeps {
   definitions: DefinitionStore;
   clock: Clock;
   log: Log;
+  /** The intent classifier; needed when the definition has intent.model rules. */
+  intent?: IntentScorer;
 }
 
 export interface Transition {
@@ -28,10 +35,12 @@ export class NoDefinitionError extends Error {
   }
 }
 
-export async function loadCompiledDefinition(definitions: DefinitionStore): Promise<CompiledDefinition> {
-  const definition = await definitions.currentDefinition();
+export async function loadCompiledDefinition(
+  deps: Pick<QualifyDeps, 'definitions' | 'intent'>,
+): Promise<CompiledDefinition> {
+  const definition = await deps.definitions.currentDefinition();
   if (!definition) throw new NoDefinitionError();
-  return compileDefinition(definition);
+  return compileDefinition(definition, deps.intent);
 }
 
 /**
@@ -91,7 +100,7 @@ export async function qualifyPending(
   deps: QualifyDeps,
   options: { batchSize: number; maxBatches: number },
 ): Promise<Transition[]> {
-  const compiled = await loadCompiledDefinition(deps.definitions);
+  const compiled = await loadCompiledDefinition(deps);
   const done = new Set<string>();
   const transitions: Transition[] = [];
   for (let batch = 0; batch < options.maxBatches; batch++) {

@@ -3,6 +3,7 @@ import type { RescoreJob } from '../ports/definition-store.ts';
 import { mapBounded } from './map-bounded.ts';
 import {
   loadCompiledDefinition,
+  NoDefinitionError,
   type QualifyDeps,
   qualifyProspect,
   type Transition,
@@ -20,7 +21,8 @@ export interface RescoreStep {
 
 /** Starts (or restarts) re-scoring every lead under the current definition. */
 export async function startRescore(deps: QualifyDeps): Promise<RescoreJob> {
-  const { definition } = await loadCompiledDefinition(deps.definitions);
+  const definition = await deps.definitions.currentDefinition();
+  if (!definition) throw new NoDefinitionError();
   const job: RescoreJob = {
     version: definition.version,
     stateIndex: 0,
@@ -43,7 +45,7 @@ export async function rescoreStep(
 ): Promise<RescoreStep | undefined> {
   const job = await deps.definitions.getRescoreJob();
   if (!job) return undefined;
-  const compiled = await loadCompiledDefinition(deps.definitions);
+  const compiled = await loadCompiledDefinition(deps);
   if (compiled.definition.version !== job.version) {
     // A newer version was published meanwhile: start over under it.
     await startRescore(deps);
