@@ -28,8 +28,8 @@ export function registerScore(program: Command): void {
     .option('--json', 'print only the summary line', false)
     .action((opts: { data: string; definition: string; json: boolean }) => {
       const input = InputSchema.parse(JSON.parse(readFileSync(resolve(process.cwd(), opts.data), 'utf8')));
-      const [tweets, users] =
-        'tweets' in input ? [input.tweets, input.users] : [input.data, input.includes.users];
+      const tweets: unknown[] = 'tweets' in input ? input.tweets : input.data;
+      const users: unknown[] = 'tweets' in input ? input.users : input.includes.users;
       const draft = MqlDefinitionDraftSchema.safeParse(
         JSON.parse(readFileSync(resolve(process.cwd(), opts.definition), 'utf8')),
       );
