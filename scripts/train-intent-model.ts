@@ -9,12 +9,25 @@ import { trainIntentModel } from '../shared/domain/intent/train.ts';
 
 const root = join(import.meta.dirname, '..');
 const corpusDir = join(root, 'data', 'intent-corpus');
-const files = readdirSync(corpusDir).filter((f) => f.endsWith('.jsonl')).sort();
+const files = readdirSync(corpusDir)
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort();
 const examples = files.flatMap((f) => readLabelledJsonl(join(corpusDir, f)));
 const started = performance.now();
 const model = trainIntentModel(examples, {}, 42);
 const out = join(root, 'data', 'intent', 'model.json');
 writeFileSync(out, `${JSON.stringify(model)}\n`);
 const seconds = (performance.now() - started) / 1000;
-console.error(`trained on ${examples.length} posts from ${files.length} files in ${seconds.toFixed(1)} s -> ${out}`);
-console.log(JSON.stringify({ examples: examples.length, positives: model.training?.positives, innerCvF1: model.training?.innerCvF1, threshold: model.threshold, weights: model.weights.count, seconds: Math.round(seconds * 10) / 10 }));
+console.error(
+  `trained on ${examples.length} posts from ${files.length} files in ${seconds.toFixed(1)} s -> ${out}`,
+);
+console.log(
+  JSON.stringify({
+    examples: examples.length,
+    positives: model.training?.positives,
+    innerCvF1: model.training?.innerCvF1,
+    threshold: model.threshold,
+    weights: model.weights.count,
+    seconds: Math.round(seconds * 10) / 10,
+  }),
+);

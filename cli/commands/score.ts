@@ -9,10 +9,19 @@ import { compileDefinition, scoreProspect } from '../../shared/domain/scoring.ts
 import type { Signal } from '../../shared/domain/signal.ts';
 
 /** X API v2 search responses (`data` + `includes.users`) or the sample feed's `tweets` + `users`. */
-const InputSchema = z.union([
-  z.object({ data: z.array(z.unknown()), includes: z.object({ users: z.array(z.unknown()) }) }).loose(),
-  z.object({ tweets: z.array(z.unknown()), users: z.array(z.unknown()) }).loose(),
-]);
+const XPageSchema = z.object({
+  data: z.array(z.unknown()),
+  includes: z.object({ users: z.array(z.unknown()) }),
+});
+const SampleFeedSchema = z.object({ tweets: z.array(z.unknown()), users: z.array(z.unknown()) });
+
+function readPosts(path: string): { tweets: unknown[]; users: unknown[] } {
+  const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  const sample = SampleFeedSchema.safeParse(raw);
+  if (sample.success) return sample.data;
+  const page = XPageSchema.parse(raw);
+  return { tweets: page.data, users: page.includes.users };
+}
 
 export function registerScore(program: Command): void {
   program
@@ -27,9 +36,7 @@ export function registerScore(program: Command): void {
     .option('--definition <file>', 'an MQL definition draft (JSON)', 'data/mql/v1.json')
     .option('--json', 'print only the summary line', false)
     .action((opts: { data: string; definition: string; json: boolean }) => {
-      const input = InputSchema.parse(JSON.parse(readFileSync(resolve(process.cwd(), opts.data), 'utf8')));
-      const tweets: unknown[] = 'tweets' in input ? input.tweets : input.data;
-      const users: unknown[] = 'tweets' in input ? input.users : input.includes.users;
+      const { tweets, users } = readPosts(resolve(process.cwd(), opts.data));
       const draft = MqlDefinitionDraftSchema.safeParse(
         JSON.parse(readFileSync(resolve(process.cwd(), opts.definition), 'utf8')),
       );
