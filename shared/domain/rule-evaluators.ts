@@ -1,6 +1,7 @@
 import type { Disqualifier, FitRule, IntentRule, MqlDefinition } from './mql-definition.ts';
+import { MultiPhraseIndex } from './phrase-index.ts';
 import type { ProspectProfile } from './prospect.ts';
-import { firstMatch, isQuestion, termsMatcher } from './text-match.ts';
+import { isQuestion } from './text-match.ts';
 
 /** The intent classifier as scoring sees it: a probability that a post shows buying intent. */
 export interface IntentScorer {
@@ -8,21 +9,78 @@ export interface IntentScorer {
   probability(text: string): number;
 }
 
-export type FitEvaluator = { rule: FitRule; evidence: (p: ProspectProfile, now: Date) => string | undefined };
-/** Intent evaluators get the post text and, lazily, the classifier's probability for it. */
-export type IntentEvaluator = {
-  rule: IntentRule;
-  evidence: (text: string, probability: () => number) => { points: number; evidence: string } | undefined;
-};
+type Field = 'bio' | 'name' | 'location';
+const FIELDS: readonly Field[] = ['bio', 'name', 'location'];
+
+/** Every keyword rule on profile fields, and every phrase rule on posts, in one index each. */
+export interface TextIndexes {
+  fields: Record<Field, MultiPhraseIndex>;
+  post: MultiPhraseIndex;
+}
+
+/** A profile whose fields are matched against every keyword rule once, on first use. */
+export class ProfileText {
+  private readonly matches: Partial<Record<Field, (string | undefined)[]>> = {};
+  constructor(
+    readonly profile: ProspectProfile,
+    private readonly indexes: TextIndexes,
+  ) {}
+  private ageDays: number | undefined | null = null;
+  private site: string | undefined | null = null;
+
+  /** Account age in days, parsed once (two rules read it). */
+  accountAgeDays(now: Date): number | undefined {
+    if (this.ageDays === null) this.ageDays = ageDays(this.profile.accountCreatedAt, now);
+    return this.ageDays;
+  }
+
+  /** The website's domain, parsed once and only if a rule needs it (URL parsing is costly). */
+  domain(): string | undefined {
+    if (this.site === null) this.site = domainOf(this.profile.url);
+    return this.site;
+  }
+
+  match(field: Field, slot: number): string | undefined {
+    let m = this.matches[field];
+    if (!m) {
+      const text = this.profile[field] ?? '';
+      m = this.indexes.fields[field].matchAll(text);
+      this.matches[field] = m;
+    }
+    return m[slot];
+  }
+}
+
+/** A post's text, its phrase matches (one pass for all rules) and, lazily, the classifier's probability. */
+export class PostText {
+  readonly matches: (string | undefined)[];
+  private p: number | undefined;
+  constructor(
+    readonly text: string,
+    indexes: TextIndexes,
+    private readonly scorer: IntentScorer | undefined,
+  ) {
+    this.matches = indexes.post.matchAll(text);
+  }
+  probability(): number {
+    if (this.p === undefined) this.p = this.scorer?.probability(this.text) ?? 0;
+    return this.p;
+  }
+}
+
+type Hit = { points: number; evidence: string } | undefined;
+export type FitEvaluator = { rule: FitRule; evidence: (p: ProfileText, now: Date) => string | undefined };
+export type IntentEvaluator = { rule: IntentRule; evidence: (post: PostText) => Hit };
 export type DisqualifierEvaluator = {
   rule: Disqualifier;
-  evidence: (p: ProspectProfile, now: Date) => string | undefined;
+  evidence: (p: ProfileText, now: Date) => string | undefined;
 };
 
-/** A definition with its regexes built once, so scoring a post costs no compilation. */
+/** A definition with its phrase indexes built once, so scoring a post costs no compilation. */
 export interface CompiledDefinition {
   definition: MqlDefinition;
   intentScorer?: IntentScorer;
+  indexes: TextIndexes;
   fit: FitEvaluator[];
   intent: IntentEvaluator[];
   disqualifiers: DisqualifierEvaluator[];
@@ -39,9 +97,17 @@ const DAY_MS = 86_400_000;
 export const ageDays = (iso: string | undefined, now: Date) =>
   iso === undefined ? undefined : (now.getTime() - Date.parse(iso)) / DAY_MS;
 
-function matcher(terms: readonly string[]): (text: string) => string | undefined {
-  const re = termsMatcher(terms);
-  return (text) => firstMatch(re, text);
+function inField(indexes: TextIndexes, terms: readonly string[], field: Field) {
+  const slot = indexes.fields[field].add(terms);
+  return (p: ProfileText) => p.match(field, slot);
+}
+
+function inPost(indexes: TextIndexes, terms: readonly string[], points: number) {
+  const slot = indexes.post.add(terms);
+  return (post: PostText): Hit => {
+    const evidence = post.matches[slot];
+    return evidence === undefined ? undefined : { points, evidence };
+  };
 }
 
 function domainOf(url: string | undefined): string | undefined {
@@ -53,16 +119,14 @@ function domainOf(url: string | undefined): string | undefined {
   }
 }
 
-function fitEvaluator(rule: FitRule): FitEvaluator {
+function fitEvaluator(rule: FitRule, indexes: TextIndexes): FitEvaluator {
   switch (rule.kind) {
-    case 'fit.keyword': {
-      const match = matcher(rule.terms);
-      return { rule, evidence: (p) => match(p[rule.field] ?? '') };
-    }
+    case 'fit.keyword':
+      return { rule, evidence: inField(indexes, rule.terms, rule.field) };
     case 'fit.followers':
       return {
         rule,
-        evidence: (p) =>
+        evidence: ({ profile: p }) =>
           (rule.min === undefined || p.followers >= rule.min) &&
           (rule.max === undefined || p.followers <= rule.max)
             ? `${p.followers} followers`
@@ -71,37 +135,39 @@ function fitEvaluator(rule: FitRule): FitEvaluator {
     case 'fit.accountAge':
       return {
         rule,
-        evidence: (p, now) => {
-          const age = ageDays(p.accountCreatedAt, now);
+        evidence: (text, now) => {
+          const age = text.accountAgeDays(now);
           return age !== undefined && age >= rule.minDays ? `account ${Math.floor(age)} days old` : undefined;
         },
       };
     case 'fit.companyUrl':
-      return { rule, evidence: (p) => p.url || undefined };
+      return { rule, evidence: ({ profile: p }) => p.url || undefined };
   }
 }
 
-function intentEvaluator(rule: IntentRule, scorer: IntentScorer | undefined): IntentEvaluator {
-  const found = (evidence: string | undefined, points: number) =>
-    evidence === undefined ? undefined : { points, evidence };
+function intentEvaluator(
+  rule: IntentRule,
+  scorer: IntentScorer | undefined,
+  indexes: TextIndexes,
+): IntentEvaluator {
   switch (rule.kind) {
-    case 'intent.phrase': {
-      const match = matcher(rule.phrases);
-      return { rule, evidence: (text) => found(match(text), rule.points) };
-    }
-    case 'intent.competitor': {
-      const match = matcher(rule.competitors);
-      return { rule, evidence: (text) => found(match(text), rule.points) };
-    }
+    case 'intent.phrase':
+      return { rule, evidence: inPost(indexes, rule.phrases, rule.points) };
+    case 'intent.competitor':
+      return { rule, evidence: inPost(indexes, rule.competitors, rule.points) };
     case 'intent.question':
-      return { rule, evidence: (text) => found(isQuestion(text) ? 'question' : undefined, rule.points) };
+      return {
+        rule,
+        evidence: (post) =>
+          isQuestion(post.text) ? { points: rule.points, evidence: 'question' } : undefined,
+      };
     case 'intent.model': {
       if (!scorer) throw new MissingIntentModelError(rule.id);
       const bands = [...rule.bands].reverse();
       return {
         rule,
-        evidence: (_text, probability) => {
-          const p = probability();
+        evidence: (post) => {
+          const p = post.probability();
           const band = bands.find((b) => p >= b.min);
           return band
             ? { points: band.points, evidence: `p=${p.toFixed(2)} (model ${scorer.version})` }
@@ -112,24 +178,27 @@ function intentEvaluator(rule: IntentRule, scorer: IntentScorer | undefined): In
   }
 }
 
-function disqualifierEvaluator(rule: Disqualifier): DisqualifierEvaluator {
+function disqualifierEvaluator(rule: Disqualifier, indexes: TextIndexes): DisqualifierEvaluator {
   switch (rule.kind) {
-    case 'dq.keyword': {
-      const match = matcher(rule.terms);
-      return { rule, evidence: (p) => match(p[rule.field]) };
-    }
+    case 'dq.keyword':
+      return { rule, evidence: inField(indexes, rule.terms, rule.field) };
     case 'dq.handle': {
-      const match = matcher(rule.handles);
-      return { rule, evidence: (p) => match(p.handle) };
+      const handles = new Set(rule.handles.map((h) => h.replace(/^@/, '').toLowerCase()));
+      return {
+        rule,
+        evidence: ({ profile: p }) => (handles.has(p.handle.toLowerCase()) ? `@${p.handle}` : undefined),
+      };
     }
     case 'dq.customer': {
       const handles = new Set(rule.handles.map((h) => h.replace(/^@/, '').toLowerCase()));
       const domains = new Set(rule.domains.map((d) => d.toLowerCase()));
       return {
         rule,
-        evidence: (p) => {
-          const domain = domainOf(p.url);
-          if (handles.has(p.handle.toLowerCase())) return `customer @${p.handle}`;
+        evidence: (text) => {
+          const p = text.profile;
+          if (handles.size > 0 && handles.has(p.handle.toLowerCase())) return `customer @${p.handle}`;
+          if (domains.size === 0) return undefined;
+          const domain = text.domain();
           return domain && domains.has(domain) ? `customer domain ${domain}` : undefined;
         },
       };
@@ -137,8 +206,9 @@ function disqualifierEvaluator(rule: Disqualifier): DisqualifierEvaluator {
     case 'dq.bot':
       return {
         rule,
-        evidence: (p, now) => {
-          const age = Math.max(ageDays(p.accountCreatedAt, now) ?? Number.POSITIVE_INFINITY, 1);
+        evidence: (text, now) => {
+          const p = text.profile;
+          const age = Math.max(text.accountAgeDays(now) ?? Number.POSITIVE_INFINITY, 1);
           const perDay = p.postsCount / age;
           return age <= rule.maxAccountAgeDays &&
             perDay >= rule.minPostsPerDay &&
@@ -155,11 +225,19 @@ export function compileDefinition(
   definition: MqlDefinition,
   intentScorer?: IntentScorer,
 ): CompiledDefinition {
+  const indexes: TextIndexes = {
+    fields: Object.fromEntries(FIELDS.map((f) => [f, new MultiPhraseIndex()])) as Record<
+      Field,
+      MultiPhraseIndex
+    >,
+    post: new MultiPhraseIndex(),
+  };
   return {
     definition,
     intentScorer,
-    fit: definition.fit.map(fitEvaluator),
-    intent: definition.intent.map((r) => intentEvaluator(r, intentScorer)),
-    disqualifiers: definition.disqualifiers.map(disqualifierEvaluator),
+    indexes,
+    fit: definition.fit.map((r) => fitEvaluator(r, indexes)),
+    intent: definition.intent.map((r) => intentEvaluator(r, intentScorer, indexes)),
+    disqualifiers: definition.disqualifiers.map((r) => disqualifierEvaluator(r, indexes)),
   };
 }

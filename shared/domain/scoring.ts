@@ -2,7 +2,7 @@ import type { Engagement } from './engagement.ts';
 import type { LeadState } from './lead-state.ts';
 import type { MqlDefinition } from './mql-definition.ts';
 import type { ProspectProfile } from './prospect.ts';
-import { ageDays, type CompiledDefinition } from './rule-evaluators.ts';
+import { type CompiledDefinition, PostText, ProfileText } from './rule-evaluators.ts';
 import type { Signal } from './signal.ts';
 
 export { type CompiledDefinition, compileDefinition, type IntentScorer } from './rule-evaluators.ts';
@@ -36,6 +36,7 @@ export interface ProspectContext {
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+const DAY_MS = 86_400_000;
 const ENGAGEMENT_KIND = {
   'engagement.replied': 'replied',
   'engagement.followedBack': 'followedBack',
@@ -71,38 +72,49 @@ export function scoreProspect(
   context: ProspectContext = {},
 ): ScoreResult {
   const d = c.definition;
-  const mqlThreshold = mqlThresholdFor(d, profile.source, new Set(signals.flatMap((s) => s.campaignIds)));
-  const base = {
+  const mqlThreshold =
+    d.adjustments.length === 0
+      ? d.thresholds.mql
+      : mqlThresholdFor(d, profile.source, new Set(signals.flatMap((s) => s.campaignIds)));
+  const result = (
+    state: LeadState,
+    breakdown: BreakdownEntry[],
+    fit = 0,
+    intent = 0,
+    engagement = 0,
+  ): ScoreResult => ({
+    score: round2(fit + intent + engagement),
+    fitPoints: round2(fit),
+    intentPoints: round2(intent),
+    engagementPoints: round2(engagement),
+    state,
     mqlThreshold,
     definitionVersion: d.version,
-    fitPoints: 0,
-    intentPoints: 0,
-    engagementPoints: 0,
-    score: 0,
-  };
+    breakdown,
+  });
   if (context.optedOut) {
     return {
-      ...base,
-      state: 'disqualified',
+      ...result('disqualified', [
+        { ruleId: 'opt-out', kind: 'dq.optOut', points: 0, evidence: 'asked not to be contacted' },
+      ]),
       disqualifiedBy: 'opt-out',
-      breakdown: [{ ruleId: 'opt-out', kind: 'dq.optOut', points: 0, evidence: 'asked not to be contacted' }],
     };
   }
+  const text = new ProfileText(profile, c.indexes);
   for (const { rule, evidence } of c.disqualifiers) {
-    const hit = evidence(profile, now);
+    const hit = evidence(text, now);
     if (hit !== undefined)
       return {
-        ...base,
-        state: 'disqualified',
+        ...result('disqualified', [{ ruleId: rule.id, kind: rule.kind, points: 0, evidence: hit }]),
         disqualifiedBy: rule.id,
-        breakdown: [{ ruleId: rule.id, kind: rule.kind, points: 0, evidence: hit }],
       };
   }
-  const decay = (iso: string) => 0.5 ** (Math.max(ageDays(iso, now) ?? 0, 0) / d.halfLifeDays);
+  const nowMs = now.getTime();
+  const perMs = 1 / (d.halfLifeDays * DAY_MS);
   const breakdown: BreakdownEntry[] = [];
   let fitPoints = 0;
   for (const { rule, evidence } of c.fit) {
-    const hit = evidence(profile, now);
+    const hit = evidence(text, now);
     if (hit === undefined) continue;
     breakdown.push({ ruleId: rule.id, kind: rule.kind, points: rule.points, evidence: hit });
     fitPoints += rule.points;
@@ -110,32 +122,33 @@ export function scoreProspect(
   let intentPoints = 0;
   for (const s of signals) {
     if (s.postKind === 'retweet') continue;
-    const weight = decay(s.at);
-    let probability: number | undefined;
-    const lazyProbability = () => (probability ??= c.intentScorer?.probability(s.text) ?? 0);
+    const weight = 0.5 ** (Math.max(nowMs - Date.parse(s.at), 0) * perMs);
+    const post = new PostText(s.text, c.indexes, c.intentScorer);
     for (const { rule, evidence } of c.intent) {
-      const hit = evidence(s.text, lazyProbability);
-      if (!hit) continue;
+      const hit = evidence(post);
+      if (hit === undefined) continue;
       const points = round2(hit.points * weight);
       breakdown.push({ ruleId: rule.id, kind: rule.kind, points, evidence: hit.evidence, postId: s.postId });
       intentPoints += points;
     }
   }
   let engagementPoints = 0;
-  for (const rule of d.engagement) {
-    const latest = (context.engagement ?? [])
-      .filter((e) => e.kind === ENGAGEMENT_KIND[rule.kind])
-      .sort((a, b) => b.at.localeCompare(a.at))[0];
-    if (!latest) continue;
-    const points = round2(rule.points * decay(latest.at));
-    breakdown.push({
-      ruleId: rule.id,
-      kind: rule.kind,
-      points,
-      evidence: `${latest.kind} ${latest.at.slice(0, 10)}`,
-      postId: latest.postId,
-    });
-    engagementPoints += points;
+  if (d.engagement.length > 0 && context.engagement?.length) {
+    for (const rule of d.engagement) {
+      let latest: Engagement | undefined;
+      for (const e of context.engagement)
+        if (e.kind === ENGAGEMENT_KIND[rule.kind] && (!latest || e.at > latest.at)) latest = e;
+      if (!latest) continue;
+      const points = round2(rule.points * 0.5 ** (Math.max(nowMs - Date.parse(latest.at), 0) * perMs));
+      breakdown.push({
+        ruleId: rule.id,
+        kind: rule.kind,
+        points,
+        evidence: `${latest.kind} ${latest.at.slice(0, 10)}`,
+        postId: latest.postId,
+      });
+      engagementPoints += points;
+    }
   }
   const score = round2(fitPoints + intentPoints + engagementPoints);
   const needsIntent = d.thresholds.requireIntent && intentPoints + engagementPoints <= 0;
@@ -146,13 +159,5 @@ export function scoreProspect(
       : score >= d.thresholds.reviewFloor
         ? 'review'
         : 'nurture';
-  return {
-    ...base,
-    score,
-    fitPoints: round2(fitPoints),
-    intentPoints: round2(intentPoints),
-    engagementPoints,
-    state,
-    breakdown,
-  };
+  return result(state, breakdown, fitPoints, intentPoints, engagementPoints);
 }
