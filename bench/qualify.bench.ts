@@ -5,29 +5,45 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHIPPED_MODEL_FILE, loadShippedModel } from '../shared/adapters/intent/shipped-model.ts';
+import { loadFeed } from '../local/fake-x/feed.ts';
+import { SAMPLE_FEED } from '../local/stack.ts';
+import { loadShippedModel, SHIPPED_MODEL_FILE } from '../shared/adapters/intent/shipped-model.ts';
 import { normaliseSearchPage } from '../shared/adapters/x/normalise.ts';
 import { tokenize } from '../shared/domain/intent/featurise.ts';
 import { loadIntentModel } from '../shared/domain/intent/model.ts';
 import { MqlDefinitionDraftSchema } from '../shared/domain/mql-definition.ts';
 import { compileDefinition, scoreProspect } from '../shared/domain/scoring.ts';
 import type { Signal } from '../shared/domain/signal.ts';
-import { loadFeed } from '../local/fake-x/feed.ts';
-import { SAMPLE_FEED } from '../local/stack.ts';
 
 const ROUNDS = 9;
 const TARGET_POSTS = 50_000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 const feed = loadFeed(SAMPLE_FEED);
-const page = normaliseSearchPage({ data: feed.tweets, includes: { users: feed.users }, meta: { result_count: feed.tweets.length } });
+const page = normaliseSearchPage({
+  data: feed.tweets,
+  includes: { users: feed.users },
+  meta: { result_count: feed.tweets.length },
+});
 const base = page.posts.map((p) => ({
   profile: page.authors.get(p.authorId)!,
-  signal: { postId: p.id, postKind: p.kind, campaignIds: ['bench'], at: p.createdAt, text: p.text, url: p.url } satisfies Signal,
+  signal: {
+    postId: p.id,
+    postKind: p.kind,
+    campaignIds: ['bench'],
+    at: p.createdAt,
+    text: p.text,
+    url: p.url,
+  } satisfies Signal,
 }));
 const posts = Array.from({ length: Math.ceil(TARGET_POSTS / base.length) }, () => base).flat();
-const draft = MqlDefinitionDraftSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'data', 'mql', 'v1.json'), 'utf8')));
-const compiled = compileDefinition({ ...draft, version: 1, author: 'bench', note: '', publishedAt: new Date().toISOString() }, loadShippedModel().scorer);
+const draft = MqlDefinitionDraftSchema.parse(
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', 'data', 'mql', 'v1.json'), 'utf8')),
+);
+const compiled = compileDefinition(
+  { ...draft, version: 1, author: 'bench', note: '', publishedAt: new Date().toISOString() },
+  loadShippedModel().scorer,
+);
 const now = new Date();
 
 let sink = 0;
@@ -59,7 +75,9 @@ for (let r = 0; r < 7; r++) {
 }
 const postsPerSecond = Math.round(posts.length / (median(qualifyMs) / 1000));
 const tokenizeOnlyPostsPerSecond = Math.round(posts.length / (median(tokeniseMs) / 1000));
-console.error(`${posts.length} posts x ${ROUNDS} rounds; full qualification ${median(qualifyMs).toFixed(1)} ms, tokenise only ${median(tokeniseMs).toFixed(1)} ms (medians) [${sink > 0 ? 'ok' : ''}]`);
+console.error(
+  `${posts.length} posts x ${ROUNDS} rounds; full qualification ${median(qualifyMs).toFixed(1)} ms, tokenise only ${median(tokeniseMs).toFixed(1)} ms (medians) [${sink > 0 ? 'ok' : ''}]`,
+);
 console.log(
   JSON.stringify({
     posts: posts.length,
