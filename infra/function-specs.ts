@@ -9,6 +9,8 @@ export interface FunctionSpec {
   readonly memoryMb: number;
   readonly timeoutSeconds: number;
   readonly description: string;
+  /** Bundles the intent model (~520 KB of weights), so the 500 KB size budget does not apply. */
+  readonly loadsIntentModel: boolean;
 }
 
 const entry = (dir: string) => fileURLToPath(new URL(`../functions/${dir}/handler.ts`, import.meta.url));
@@ -24,6 +26,7 @@ export const FUNCTION_SPECS = {
     memoryMb: 512,
     timeoutSeconds: 300,
     description: 'Scheduled: search X for campaign queries, store posts, qualify prospects, draft tasks',
+    loadsIntentModel: true,
   },
   engage: {
     name: 'engage',
@@ -31,13 +34,15 @@ export const FUNCTION_SPECS = {
     memoryMb: 256,
     timeoutSeconds: 30,
     description: 'SQS: execute approved engagement tasks within the daily cap',
+    loadsIntentModel: false,
   },
   reviewApi: {
     name: 'review-api',
     entry: entry('review-api'),
     memoryMb: 512,
     timeoutSeconds: 10,
-    description: 'HTTP API: review queue, decisions, task approval, CSV export',
+    description: 'HTTP API: review queue, decisions, task approval, MQL definition, CSV export',
+    loadsIntentModel: false,
   },
 } as const satisfies Record<string, FunctionSpec>;
 

@@ -83,6 +83,8 @@ interface Row {
   mapBytes: number;
   initMs: number;
   problem?: string;
+  /** Loads the intent model: exempt from the size budget, not from the init budget. */
+  model?: boolean;
 }
 
 async function measure(name: string, entry: string): Promise<Row> {
@@ -103,7 +105,8 @@ async function measure(name: string, entry: string): Promise<Row> {
 }
 
 const rows: Row[] = [];
-for (const spec of Object.values(FUNCTION_SPECS)) rows.push(await measure(spec.name, spec.entry));
+for (const spec of Object.values(FUNCTION_SPECS))
+  rows.push({ ...(await measure(spec.name, spec.entry)), model: spec.loadsIntentModel });
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const ok = (yes: boolean) => (yes ? 'ok' : 'OVER');
@@ -119,7 +122,7 @@ const table = [
   ...rows.map((r) => [
     r.name,
     kb(r.bytes),
-    ok(r.bytes <= BYTES_BUDGET),
+    r.model ? 'model (exempt)' : ok(r.bytes <= BYTES_BUDGET),
     kb(r.mapBytes),
     `${r.initMs.toFixed(1)} ms`,
     ok(r.initMs <= INIT_BUDGET_MS),
@@ -136,10 +139,21 @@ for (const row of table)
 console.log(`bundling: ESM ${BUNDLE.target}, minified, external ${BUNDLE.externalModules.join(' ')}`);
 for (const r of rows) if (r.problem) console.log(`${r.name}: init problem: ${r.problem}`);
 
-const over = rows.filter((r) => r.bytes > BYTES_BUDGET || r.initMs > INIT_BUDGET_MS || r.problem);
+const over = rows.filter(
+  (r) => (!r.model && r.bytes > BYTES_BUDGET) || r.initMs > INIT_BUDGET_MS || r.problem,
+);
 console.log(
   over.length === 0 ? 'all functions within budget' : `over budget: ${over.map((r) => r.name).join(', ')}`,
 );
 if (over.length > 0 && process.argv.includes('--strict')) process.exitCode = 1;
 
-console.log(JSON.stringify({ functions: rows.map(({ name, bytes, initMs }) => ({ name, bytes, initMs })) }));
+console.log(
+  JSON.stringify({
+    functions: rows.map(({ name, bytes, initMs, model }) => ({
+      name,
+      bytes,
+      initMs,
+      loadsIntentModel: model === true,
+    })),
+  }),
+);
