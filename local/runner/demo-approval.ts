@@ -1,3 +1,4 @@
+import type { EngagementTask } from '../../shared/domain/engagement-task.ts';
 import type { LeadStore } from '../../shared/ports/lead-store.ts';
 import type { ApproveDeps } from '../../shared/use-cases/approve-task.ts';
 import { approveTask } from '../../shared/use-cases/approve-task.ts';
@@ -11,20 +12,21 @@ export async function approveMqlDrafts(
   deps: ApproveDeps & { leads: LeadStore },
   approver: string,
 ): Promise<number> {
-  const seen = new Set<string>();
+  // Collect every draft first: approving moves tasks out of the status index being paged.
+  const drafts: EngagementTask[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.tasks.listTasks('drafted', 100, cursor);
+    drafts.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
   let approved = 0;
-  for (;;) {
-    // The status index is eventually consistent: a task approved a moment ago may still be listed.
-    const page = await deps.tasks.listTasks('drafted', 100);
-    const fresh = page.items.filter((t) => !seen.has(t.id));
-    if (fresh.length === 0) return approved;
-    for (const t of fresh) {
-      seen.add(t.id);
-      if ((await deps.leads.getLead(t.prospectKey))?.state !== 'mql') continue;
-      await approveTask(deps, { prospectKey: t.prospectKey, taskId: t.id, approver });
-      approved++;
-    }
+  for (const t of drafts) {
+    if ((await deps.leads.getLead(t.prospectKey))?.state !== 'mql') continue;
+    await approveTask(deps, { prospectKey: t.prospectKey, taskId: t.id, approver });
+    approved++;
   }
+  return approved;
 }
 
 /** How many tasks are in a status (the local summary counts executions as done tasks gained). */

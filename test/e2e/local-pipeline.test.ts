@@ -30,7 +30,8 @@ describe('npm start -- --once on the bundled sample feed', () => {
     expect(first.postsNew).toBeGreaterThanOrEqual(1500);
     expect(first.mql).toBeGreaterThanOrEqual(1);
     expect(first.review).toBeGreaterThanOrEqual(1);
-    expect(Number(first.tasksQueued)).toBeGreaterThan(0);
+    // The dry-run demo approves the drafted reply of every MQL; review drafts wait for a marketer.
+    expect(first.tasksQueued).toBe(first.mql);
     // The default daily cap (50) holds the rest for tomorrow instead of failing them.
     expect(first.tasksExecuted).toBe(Math.min(Number(first.tasksQueued), 50));
     expect(Number(first.tasksExecuted) + Number(first.tasksDeferred)).toBe(first.tasksQueued);
