@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerCampaigns } from './commands/campaigns.ts';
 import { registerDiscover } from './commands/discover.ts';
+import { registerErase } from './commands/erase.ts';
 import { registerIntent } from './commands/intent.ts';
 import { registerLocal } from './commands/local.ts';
 import { registerMql } from './commands/mql.ts';
@@ -15,6 +16,7 @@ registerCampaigns(program);
 registerDiscover(program);
 registerIntent(program);
 registerScore(program);
+registerErase(program);
 registerMql(program);
 registerRescore(program);
 

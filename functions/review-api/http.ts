@@ -4,6 +4,7 @@ import type * as z from 'zod';
 import { prospectKey } from '../../shared/domain/prospect.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import type { DefinitionStore } from '../../shared/ports/definition-store.ts';
+import type { ErasureStore } from '../../shared/ports/erasure-store.ts';
 import type { LeadStore } from '../../shared/ports/lead-store.ts';
 import type { Log } from '../../shared/ports/log.ts';
 import type { TaskQueue } from '../../shared/ports/task-queue.ts';
@@ -13,6 +14,7 @@ export interface ApiDeps {
   leads: LeadStore;
   tasks: TaskStore;
   definitions: DefinitionStore;
+  erasure: ErasureStore;
   queue: TaskQueue;
   clock: Clock;
   log: Log;

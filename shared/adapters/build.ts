@@ -7,6 +7,7 @@ import { BlueskySocialSource } from './bluesky/bluesky-source.ts';
 import { DynamoBudgetStore } from './dynamodb/budget-store.ts';
 import { DynamoCampaignStore } from './dynamodb/campaign-store.ts';
 import { DynamoDefinitionStore } from './dynamodb/definition-store.ts';
+import { DynamoErasureStore } from './dynamodb/erasure-store.ts';
 import { DynamoLeadStore } from './dynamodb/lead-store.ts';
 import { DynamoPostStore } from './dynamodb/post-store.ts';
 import { DynamoRunStore } from './dynamodb/run-store.ts';
@@ -35,6 +36,7 @@ export function buildStores(config: StoreConfig) {
     tasks: new DynamoTaskStore(table),
     runs: new DynamoRunStore(table),
     budgets: new DynamoBudgetStore(table),
+    erasure: new DynamoErasureStore(table),
   };
 }
 export type Stores = ReturnType<typeof buildStores>;

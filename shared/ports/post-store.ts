@@ -9,7 +9,8 @@ export interface PostRecord {
   signal?: Signal;
 }
 
-export type PostOutcome = 'new' | 'duplicate';
+/** `suppressed`: the author was erased on request, so nothing about them is stored again. */
+export type PostOutcome = 'new' | 'duplicate' | 'suppressed';
 
 /** Posts are stored once; the post, its author and their signal land together or not at all. */
 export interface PostStore {

@@ -50,6 +50,8 @@ export interface CampaignRun {
   postsNew: number;
   postsDuplicate: number;
   postsRejected: number;
+  /** Posts by people erased on request: read (and billed) but not stored. */
+  postsSuppressed: number;
   rejections: string[];
   complete: boolean;
   stoppedBy?: StopReason;
@@ -70,6 +72,7 @@ export function emptyRun(campaign: Campaign, budgetLeft: number): CampaignRun {
     postsNew: 0,
     postsDuplicate: 0,
     postsRejected: 0,
+    postsSuppressed: 0,
     rejections: [],
     complete: false,
     budgetLeft,
@@ -228,6 +231,7 @@ async function storePage(
   });
   for (const o of outcomes) {
     if (o === 'new') run.postsNew++;
-    else run.postsDuplicate++;
+    else if (o === 'duplicate') run.postsDuplicate++;
+    else run.postsSuppressed++;
   }
 }

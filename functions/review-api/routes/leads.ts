@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import { EngagementSchema } from '../../../shared/domain/engagement.ts';
 import { type Actor, LeadStateSchema } from '../../../shared/domain/lead-state.ts';
+import { erasePerson } from '../../../shared/use-cases/erase-person.ts';
 import { exportLeads } from '../../../shared/use-cases/export-leads.ts';
 import { recordEngagement, setOptOut } from '../../../shared/use-cases/record-prospect-feedback.ts';
 import { decideLead, LeadNotFoundError, listLeads } from '../../../shared/use-cases/review-prospect.ts';
@@ -15,6 +16,8 @@ const ListQuery = z.object({
 const DecisionBody = z.object({ to: LeadStateSchema, reason: z.string().trim().min(3).max(500) });
 const EngagementBody = EngagementSchema.partial({ at: true });
 const OptOutBody = z.object({ optedOut: z.boolean() });
+/** The request reference (ticket, email date) an auditor can follow; not stored with the person. */
+const EraseBody = z.object({ reason: z.string().trim().min(3).max(200) });
 const SALES_STATES = new Set(['accepted', 'rejected', 'won', 'lost']);
 
 /** The review queue, a lead's detail and audit trail, decisions with reasons, and the CRM export. */
@@ -63,6 +66,11 @@ export function leadRoutes(deps: ApiDeps): Hono {
   app.post('/:source/:authorId/opt-out', async (c) => {
     const { optedOut } = parse(OptOutBody, await jsonBody(c));
     return c.json(await setOptOut(deps, routeKey(c), optedOut));
+  });
+
+  app.post('/:source/:authorId/erase', async (c) => {
+    parse(EraseBody, await jsonBody(c));
+    return c.json(await erasePerson(deps, routeKey(c), deps.userOf(c)));
   });
 
   return app;

@@ -73,7 +73,8 @@ export class DynamoLeadStore implements LeadStore {
     const { Item } = await this.table.doc.send(
       new GetCommand({ TableName: this.table.name, Key: keys.lead(key), ConsistentRead: true }),
     );
-    return Item ? toLead(Item) : undefined;
+    // An erased person's tombstone holds no lead.
+    return Item && Item.erasedAt === undefined ? toLead(Item) : undefined;
   }
 
   private async queryPartition(key: string, prefix: string): Promise<Record<string, unknown>[]> {
@@ -312,7 +313,7 @@ export class DynamoLeadStore implements LeadStore {
       const page = await this.table.doc.send(
         new ScanCommand({
           TableName: this.table.name,
-          FilterExpression: 'sk = :sk',
+          FilterExpression: 'sk = :sk AND attribute_not_exists(erasedAt)',
           ProjectionExpression: '#state',
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ':sk': '#LEAD' },

@@ -51,6 +51,8 @@ export class DynamoPostStore implements PostStore {
           'gsi1pk = if_not_exists(gsi1pk, :stateNew), gsi1sk = if_not_exists(gsi1sk, :sk), ' +
           '#revision = if_not_exists(#revision, :zero) + :one, gsi3pk = :pending, gsi3sk = :pendingSk ' +
           'ADD campaignIds :campaigns',
+        // A person erased on request leaves a tombstone: they are never stored again.
+        ConditionExpression: 'attribute_not_exists(erasedAt)',
         ExpressionAttributeNames: { '#profile': 'profile', '#state': 'state', '#revision': 'revision' },
         ExpressionAttributeValues: {
           ':profile': author,
@@ -81,6 +83,25 @@ export class DynamoPostStore implements PostStore {
         },
       },
     ];
+    if (!signal) {
+      // A repost stores no profile, but an erased person's reposts are not stored either, and a
+      // marker in the person's partition lets an erasure find this post.
+      items.push(
+        {
+          ConditionCheck: {
+            TableName: this.table.name,
+            Key: keys.lead(key),
+            ConditionExpression: 'attribute_not_exists(erasedAt)',
+          },
+        },
+        {
+          Put: {
+            TableName: this.table.name,
+            Item: { pk: keys.leadPartition(key), sk: `REPOST#${post.id}`, ttl },
+          },
+        },
+      );
+    }
     if (signal) {
       // Only an author whose own words we hold becomes a prospect: a retweet alone stores no profile.
       const { campaignIds: signalCampaigns, ...signalData } = signal;
@@ -101,6 +122,9 @@ export class DynamoPostStore implements PostStore {
       return 'new';
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
+      // Item 0 is the post (already stored); item 1 is the erased-person check.
+      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+      if (reasons[1]?.Code === 'ConditionalCheckFailed') return 'suppressed';
     }
     await this.tagCampaigns(post.source, post.id, key, campaignIds, signal !== undefined);
     return 'duplicate';
@@ -132,7 +156,7 @@ export class DynamoPostStore implements PostStore {
     const items = [add(keys.post(source, id), `attribute_exists(pk) AND (${missing})`, extra)];
     if (hasSignal)
       items.push(
-        add(keys.lead(key), 'attribute_exists(pk)'),
+        add(keys.lead(key), 'attribute_exists(pk) AND attribute_not_exists(erasedAt)'),
         add(keys.signal(key, id), 'attribute_exists(pk)'),
       );
     try {
