@@ -12,6 +12,7 @@ import { type LeadEvent, LeadEventSchema, type LeadState, LeadStateSchema } from
 import { ProspectProfileSchema } from '../../domain/prospect.ts';
 import { type Signal, SignalSchema } from '../../domain/signal.ts';
 import type { Lead, LeadStore, Page, ScoreUpdate } from '../../ports/lead-store.ts';
+import { queryChangedSince } from './lead-changes.ts';
 import { decodeCursor, encodeCursor, isConditionFailure, keys, scoreSortKey, type Table } from './table.ts';
 
 const BreakdownSchema = z.array(
@@ -229,35 +230,8 @@ export class DynamoLeadStore implements LeadStore {
     return { items: (page.Items ?? []).map(toLead), nextCursor: encodeCursor(page.LastEvaluatedKey) };
   }
 
-  async listChangedSince(since: string, until: string, limit: number, cursor?: string): Promise<Page<Lead>> {
-    // The cursor carries the day being walked and the key within it, so pages resume exactly.
-    const start = decodeCursor(cursor) as { day: string; key?: Record<string, unknown> } | undefined;
-    const items: Lead[] = [];
-    let currentDay = start?.day ?? day(since);
-    let exclusiveStart = start?.key;
-    while (currentDay <= day(until) && items.length < limit) {
-      const page = await this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':p': `CHANGED#${currentDay}`, ':from': since, ':to': `${until}~` },
-          Limit: limit - items.length,
-          ExclusiveStartKey: exclusiveStart,
-        }),
-      );
-      items.push(...(page.Items ?? []).map(toLead));
-      if (page.LastEvaluatedKey) {
-        exclusiveStart = page.LastEvaluatedKey;
-        if (items.length >= limit)
-          return { items, nextCursor: encodeCursor({ day: currentDay, key: exclusiveStart }) };
-      } else {
-        exclusiveStart = undefined;
-        currentDay = nextDay(currentDay);
-      }
-    }
-    const more = currentDay <= day(until);
-    return { items, nextCursor: more ? encodeCursor({ day: currentDay, key: exclusiveStart }) : undefined };
+  listChangedSince(since: string, until: string, limit: number, cursor?: string): Promise<Page<Lead>> {
+    return queryChangedSince(this.table, (item) => toLead(item), since, until, limit, cursor);
   }
 
   /** Marks the lead changed and pending, so the next qualify pass re-scores it. */
@@ -325,8 +299,4 @@ export class DynamoLeadStore implements LeadStore {
     } while (start);
     return counts;
   }
-}
-
-function nextDay(d: string): string {
-  return new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
