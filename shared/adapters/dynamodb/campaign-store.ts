@@ -1,28 +1,18 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Campaign, CampaignSchema, type Cursor, CursorSchema } from '../../domain/campaign.ts';
 import type { CampaignStore } from '../../ports/campaign-store.ts';
-import { keys, type Table } from './table.ts';
+import { keys, queryAll, type Table } from './table.ts';
 
 /** Campaigns live in one small partition; each item also carries its discovery cursor. */
 export class DynamoCampaignStore implements CampaignStore {
   constructor(private readonly table: Table) {}
 
   async listCampaigns(): Promise<Campaign[]> {
-    const out: Campaign[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': 'CAMPAIGN' },
-          ExclusiveStartKey: start,
-        }),
-      );
-      out.push(...(page.Items ?? []).map((i) => CampaignSchema.parse(i.campaign)));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'CAMPAIGN' },
+    });
+    return items.map((i) => CampaignSchema.parse(i.campaign));
   }
 
   async getCampaign(id: string): Promise<Campaign | undefined> {

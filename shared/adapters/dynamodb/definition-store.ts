@@ -1,10 +1,4 @@
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { type MqlDefinition, MqlDefinitionSchema } from '../../domain/mql-definition.ts';
 import {
@@ -13,7 +7,7 @@ import {
   type PublishRequest,
   type RescoreJob,
 } from '../../ports/definition-store.ts';
-import { isConditionFailure, keys, type Table } from './table.ts';
+import { isConditionFailure, keys, queryAll, type Table } from './table.ts';
 
 const JOB_KEY = { pk: 'MQLDEF', sk: 'RESCORE' };
 
@@ -67,21 +61,11 @@ export class DynamoDefinitionStore implements DefinitionStore {
   }
 
   async listDefinitions(): Promise<MqlDefinition[]> {
-    const out: MqlDefinition[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-          ExpressionAttributeValues: { ':pk': 'MQLDEF', ':v': 'V#' },
-          ExclusiveStartKey: start,
-        }),
-      );
-      out.push(...(page.Items ?? []).map((i) => MqlDefinitionSchema.parse(i.definition)));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+      ExpressionAttributeValues: { ':pk': 'MQLDEF', ':v': 'V#' },
+    });
+    return items.map((i) => MqlDefinitionSchema.parse(i.definition));
   }
 
   async publishDefinition(request: PublishRequest, now: Date): Promise<MqlDefinition> {

@@ -1,12 +1,6 @@
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ErasureReport, ErasureStore } from '../../ports/erasure-store.ts';
-import { keys, type Table } from './table.ts';
+import { keys, queryAll, type Table } from './table.ts';
 
 type Key = { pk: string; sk: string };
 
@@ -15,22 +9,11 @@ export class DynamoErasureStore implements ErasureStore {
   constructor(private readonly table: Table) {}
 
   private async partition(key: string): Promise<Record<string, unknown>[]> {
-    const out: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.leadPartition(key) },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      out.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    return queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.leadPartition(key) },
+      ConsistentRead: true,
+    });
   }
 
   private async deleteAll(targets: Key[]): Promise<void> {

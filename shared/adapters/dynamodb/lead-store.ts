@@ -13,7 +13,15 @@ import { ProspectProfileSchema } from '../../domain/prospect.ts';
 import { type Signal, SignalSchema } from '../../domain/signal.ts';
 import type { Lead, LeadStore, Page, ScoreUpdate } from '../../ports/lead-store.ts';
 import { queryChangedSince } from './lead-changes.ts';
-import { decodeCursor, encodeCursor, isConditionFailure, keys, scoreSortKey, type Table } from './table.ts';
+import {
+  decodeCursor,
+  encodeCursor,
+  isConditionFailure,
+  keys,
+  queryAll,
+  scoreSortKey,
+  type Table,
+} from './table.ts';
 
 const BreakdownSchema = z.array(
   z.object({
@@ -79,22 +87,11 @@ export class DynamoLeadStore implements LeadStore {
   }
 
   private async queryPartition(key: string, prefix: string): Promise<Record<string, unknown>[]> {
-    const out: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.leadPartition(key), ':prefix': prefix },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }),
-      );
-      out.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    return queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.leadPartition(key), ':prefix': prefix },
+      ConsistentRead: true,
+    });
   }
 
   async listSignals(key: string): Promise<Signal[]> {

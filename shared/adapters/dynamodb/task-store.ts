@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { type EngagementTask, EngagementTaskSchema, type TaskStatus } from '../../domain/engagement-task.ts';
 import type { Page } from '../../ports/lead-store.ts';
 import type { TaskStore } from '../../ports/task-store.ts';
-import { decodeCursor, encodeCursor, isConditionFailure, keys, type Table } from './table.ts';
+import { decodeCursor, encodeCursor, isConditionFailure, keys, queryAll, type Table } from './table.ts';
 
 const DAY_S = 86_400;
 
@@ -57,22 +57,12 @@ export class DynamoTaskStore implements TaskStore {
   }
 
   async listProspectTasks(prospectKey: string): Promise<EngagementTask[]> {
-    const out: EngagementTask[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)',
-          ExpressionAttributeValues: { ':pk': keys.task(prospectKey, '').pk, ':t': 'TASK#' },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      out.push(...(page.Items ?? []).map((i) => EngagementTaskSchema.parse({ ...i.task, status: i.status })));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)',
+      ExpressionAttributeValues: { ':pk': keys.task(prospectKey, '').pk, ':t': 'TASK#' },
+      ConsistentRead: true,
+    });
+    return items.map((i) => EngagementTaskSchema.parse({ ...(i.task as object), status: i.status }));
   }
 
   async transitionTask(
