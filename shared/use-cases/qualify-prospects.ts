@@ -1,11 +1,13 @@
 import type { LeadEvent, LeadState } from '../domain/lead-state.ts';
 import { stateAfterScoring } from '../domain/lead-state.ts';
+import type { Source } from '../domain/post.ts';
 import {
   type CompiledDefinition,
   compileDefinition,
   type IntentScorer,
   scoreProspect,
 } from '../domain/scoring.ts';
+import type { Signal } from '../domain/signal.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DefinitionStore } from '../ports/definition-store.ts';
 import type { LeadStore } from '../ports/lead-store.ts';
@@ -26,6 +28,10 @@ export interface Transition {
   from: LeadState;
   to: LeadState;
   score: number;
+  /** What drafting engagement needs, so it reads nothing again. */
+  source: Source;
+  name: string;
+  latest?: { postId: string; campaignId?: string };
 }
 
 export class NoDefinitionError extends Error {
@@ -89,7 +95,18 @@ export async function qualifyProspect(
       },
       now,
     );
-    if (saved) return { key, from: lead.state, to, score: result.score };
+    if (saved) {
+      const latest = signals.reduce<Signal | undefined>((a, b) => (!a || b.at > a.at ? b : a), undefined);
+      return {
+        key,
+        from: lead.state,
+        to,
+        score: result.score,
+        source: lead.profile.source,
+        name: lead.profile.name,
+        latest: latest ? { postId: latest.postId, campaignId: latest.campaignIds[0] } : undefined,
+      };
+    }
   }
   deps.log.warn('lead kept changing while scoring; left pending', { key });
   return undefined;

@@ -1,6 +1,7 @@
 import { type Actor, assertPersonTransition, type LeadState } from '../domain/lead-state.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Lead, LeadStore, Page } from '../ports/lead-store.ts';
+import type { TaskStore } from '../ports/task-store.ts';
 
 export interface ReviewDeps {
   leads: LeadStore;
@@ -19,6 +20,18 @@ export class StaleDecisionError extends Error {
     super(`lead ${key} changed since it was shown; reload and decide again`);
     this.name = 'StaleDecisionError';
   }
+}
+
+/** Everything a reviewer or a salesperson needs to judge a lead: the why, the posts, the history, the tasks. */
+export async function leadDetail(deps: { leads: LeadStore; tasks: TaskStore }, key: string) {
+  const lead = await deps.leads.getLead(key);
+  if (!lead) throw new LeadNotFoundError(key);
+  const [events, signals, tasks] = await Promise.all([
+    deps.leads.listEvents(key),
+    deps.leads.listSignals(key),
+    deps.tasks.listProspectTasks(key),
+  ]);
+  return { lead, events, signals, tasks };
 }
 
 /** The marketer's queue: borderline prospects, highest score first. */

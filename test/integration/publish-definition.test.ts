@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Post } from '../../shared/domain/post.ts';
 import { silentLog } from '../../shared/ports/log.ts';
 import { InvalidDefinitionError, publishDefinition } from '../../shared/use-cases/publish-definition.ts';
 import { qualifyPending } from '../../shared/use-cases/qualify-prospects.ts';
 import { rescoreStep } from '../../shared/use-cases/rescore-leads.ts';
 import { testDefinition } from '../support/definition.ts';
 import { freshStores } from '../support/local-resources.ts';
+import { seedPost } from '../support/seed-post.ts';
 
 const now = new Date();
 const { version: _v, author: _a, note: _n, publishedAt: _p, ...v1 } = testDefinition();
@@ -19,41 +19,12 @@ describe('publishing an MQL definition', () => {
     deps = { ...stores, clock: { now: () => now }, log: silentLog };
     await publishDefinition(deps, { document: v1, author: 'marketing', note: 'v1' });
     for (let i = 0; i < 5; i++) {
-      const post: Post = {
-        source: 'x',
-        id: String(100 + i),
-        text: 'we are evaluating a new CRM, any recommendations?',
-        url: `https://x.com/p${i}/status/${100 + i}`,
-        createdAt: now.toISOString(),
-        authorId: String(i),
-        kind: 'original',
-        metrics: { likes: 0, replies: 0, reposts: 0, quotes: 0 },
-        campaignIds: ['crm'],
-      };
-      const author = {
-        source: 'x' as const,
-        authorId: String(i),
-        handle: `p${i}`,
-        name: `P ${i}`,
-        bio: 'VP Sales',
-        url: 'https://a.io',
-        followers: 500,
-        following: 1,
-        postsCount: 10,
-        verified: false,
-      };
-      await stores.posts.recordPost(
+      await seedPost(
+        stores.posts,
         {
-          post,
-          author,
-          signal: {
-            postId: post.id,
-            postKind: 'original',
-            campaignIds: ['crm'],
-            at: post.createdAt,
-            text: post.text,
-            url: post.url,
-          },
+          authorId: String(i),
+          postId: String(100 + i),
+          text: 'we are evaluating a new CRM, any recommendations?',
         },
         now,
       );

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/review-api/app.ts';
 import { taskId } from '../../shared/domain/engagement-task.ts';
-import type { Post } from '../../shared/domain/post.ts';
 import { silentLog } from '../../shared/ports/log.ts';
 import { qualifyPending } from '../../shared/use-cases/qualify-prospects.ts';
 import { testDefinition } from '../support/definition.ts';
 import { freshQueue, freshStores } from '../support/local-resources.ts';
+import { seedPost } from '../support/seed-post.ts';
 
 const {
   version: _v,
@@ -41,44 +41,12 @@ describe('the review API: the MQL definition, engagement and opt-outs', () => {
       { draft: v1, author: 'ops', note: 'v1', basedOn: undefined },
       new Date(),
     );
-    const post: Post = {
-      source: 'x',
-      id: '500',
+    await seedPost(stores.posts, {
+      authorId: '42',
+      postId: '500',
       text: 'thinking about our CRM',
-      url: 'https://x.com/ana/status/500',
-      createdAt: new Date().toISOString(),
-      authorId: '42',
-      kind: 'original',
-      metrics: { likes: 0, replies: 0, reposts: 0, quotes: 0 },
-      campaignIds: ['crm'],
-    };
-    const author = {
-      source: 'x' as const,
-      authorId: '42',
       handle: 'ana',
-      name: 'Ana',
-      bio: 'VP Sales',
-      url: 'https://a.io',
-      followers: 500,
-      following: 1,
-      postsCount: 10,
-      verified: false,
-    };
-    await stores.posts.recordPost(
-      {
-        post,
-        author,
-        signal: {
-          postId: '500',
-          postKind: 'original',
-          campaignIds: ['crm'],
-          at: post.createdAt,
-          text: post.text,
-          url: post.url,
-        },
-      },
-      new Date(),
-    );
+    });
     await qualifyPending({ ...stores, clock, log: silentLog }, { batchSize: 10, maxBatches: 2 });
   });
 

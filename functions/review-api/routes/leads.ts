@@ -5,7 +5,7 @@ import { type Actor, LeadStateSchema } from '../../../shared/domain/lead-state.t
 import { erasePerson } from '../../../shared/use-cases/erase-person.ts';
 import { exportLeads } from '../../../shared/use-cases/export-leads.ts';
 import { recordEngagement, setOptOut } from '../../../shared/use-cases/record-prospect-feedback.ts';
-import { decideLead, LeadNotFoundError, listLeads } from '../../../shared/use-cases/review-prospect.ts';
+import { decideLead, leadDetail, listLeads } from '../../../shared/use-cases/review-prospect.ts';
 import { type ApiDeps, jsonBody, parse, routeKey } from '../http.ts';
 
 const ListQuery = z.object({
@@ -38,17 +38,7 @@ export function leadRoutes(deps: ApiDeps): Hono {
     });
   });
 
-  app.get('/:source/:authorId', async (c) => {
-    const key = routeKey(c);
-    const lead = await deps.leads.getLead(key);
-    if (!lead) throw new LeadNotFoundError(key);
-    const [events, signals, tasks] = await Promise.all([
-      deps.leads.listEvents(key),
-      deps.leads.listSignals(key),
-      deps.tasks.listProspectTasks(key),
-    ]);
-    return c.json({ lead, events, signals, tasks });
-  });
+  app.get('/:source/:authorId', async (c) => c.json(await leadDetail(deps, routeKey(c))));
 
   app.post('/:source/:authorId/decision', async (c) => {
     const input = parse(DecisionBody, await jsonBody(c));
