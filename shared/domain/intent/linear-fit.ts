@@ -118,6 +118,10 @@ export function fitLinear(
     }
   }
 
+  // Character n-gram values scaled by charScale; folded into the weights like the NB ratios.
+  const charScale = options.charScale ?? 1;
+  if (charScale !== 1) for (let c = 0; c < cols; c++) if (isChar[c] === 1) ratio[c] = ratio[c]! * charScale;
+
   let positives = 0;
   for (const l of labels) if (l) positives++;
   const negatives = labels.length - positives;

@@ -2,7 +2,7 @@ import { CharNgramCache, TOP_PER_WORD } from './char-ngram-cache.ts';
 import { Featuriser } from './featurise.ts';
 import { combineFamilies, type LinearScorer } from './linear-fit.ts';
 import { decodeWeights, type IntentModelFile } from './model-file.ts';
-import { type Binary, type IntentOptions, withDefaults } from './options.ts';
+import { type Binary, type IntentOptions, withFileDefaults } from './options.ts';
 import { TopContributions } from './top-contributions.ts';
 
 export type { IntentModelFile } from './model-file.ts';
@@ -36,7 +36,7 @@ export function loadIntentModel(file: IntentModelFile, runtime: IntentRuntimeOpt
   if (file.format !== 'prospector-intent-model' || file.version !== 1) {
     throw new Error(`unsupported intent model ${String(file.format)} v${String(file.version)}`);
   }
-  const options = withDefaults(file.options);
+  const options = withFileDefaults(file.options);
   const table = decodeWeights(file.weights, options.hashBits);
   return new HashedLinearModel(options, table, file.bias, file.threshold, runtime);
 }

@@ -33,6 +33,12 @@ export interface IntentOptions {
   /** Scale each post's features by 1/sqrt(feature count) per family (cosine-style length normalisation). */
   lengthNorm: boolean;
   /**
+   * Multiplier on character n-gram feature values before the fit (folded into the weights, so
+   * scoring is unchanged). Below 1 means a stronger L2 pull on character n-grams than on words
+   * under the same C. Model files without it mean 1.
+   */
+  charScale: number;
+  /**
    * `joint`: one logistic regression over word and character features.
    * `ensemble`: one per family, probabilities averaged.
    */
@@ -65,6 +71,7 @@ export const DEFAULT_OPTIONS: IntentOptions = {
   nbAlpha: 1,
   binary: 'words',
   lengthNorm: true,
+  charScale: 0.7,
   model: 'joint',
   C: [1, 3, 10],
   balanced: false,
@@ -77,4 +84,12 @@ export const DEFAULT_OPTIONS: IntentOptions = {
 
 export function withDefaults(options: Partial<IntentOptions> = {}): IntentOptions {
   return { ...DEFAULT_OPTIONS, ...options };
+}
+
+/**
+ * Options as stored in a model file: anything the file does not state takes the value it had
+ * before that option existed (not today's default), so older files score as they were trained.
+ */
+export function withFileDefaults(options: Partial<IntentOptions>): IntentOptions {
+  return withDefaults({ charScale: 1, ...options });
 }

@@ -131,6 +131,36 @@ describe('trainIntentModel', () => {
     }
   });
 
+  it('folds charScale into the weights (scoring unchanged); files without it read as 1', () => {
+    const labels = data.map((d) => d.label);
+    const fitWith = (charScale: number) => {
+      const options = withDefaults({ ...fast, charScale });
+      const f = new Featuriser(options);
+      const docs = data.map((d) => featureSet(f, d.text, options.binary));
+      return { options, f, scorer: fitLinear(docs, labels, options, 3, 3, 42) };
+    };
+    const a = fitWith(1);
+    const b = fitWith(0.5);
+    expect(Array.from(b.scorer.table)).not.toEqual(Array.from(a.scorer.table));
+    const model = loadIntentModel({
+      format: 'prospector-intent-model',
+      version: 1,
+      options: b.options,
+      bias: b.scorer.bias,
+      threshold: 0.5,
+      weights: encodeWeights(b.scorer.table, 0),
+    });
+    for (const text of [...data.map((d) => d.text), 'need a crm, any recs?', '']) {
+      expect(model.predict(text)).toBeCloseTo(
+        scoreFeatureSet(b.scorer, featureSet(b.f, text, b.options.binary)),
+        6,
+      );
+    }
+    const { charScale: _omitted, ...older } = trainIntentModel(data, fast, 42).options;
+    const file = { ...trainIntentModel(data, fast, 42), options: older as typeof b.options };
+    expect(loadIntentModel(file).options.charScale).toBe(1);
+  });
+
   it('gives the same scores after its word caches are emptied (bounded memory)', () => {
     const file = trainIntentModel(data, fast, 42);
     const roomy = loadIntentModel(file);
