@@ -8,6 +8,7 @@ import {
   type SearchRequest,
   type SocialSource,
 } from '../../ports/social-source.ts';
+import type { SourceSettings } from '../source-settings.ts';
 import { getJson } from './http.ts';
 import { normalisePost, parseEnvelope, toProfile } from './normalise.ts';
 import { decodeToken, earlier, encodeToken, isoMs, plusOneMs, sortAt } from './paging.ts';
@@ -18,18 +19,12 @@ import {
   BskyProfilesEnvelopeSchema,
 } from './wire.ts';
 
-export interface BlueskySettings {
-  /**
-   * Defaults to https://bsky.social (the PDS entryway, which proxies app.bsky.* to the AppView).
-   * Bluesky disabled unauthenticated post search, so a token is needed in practice.
-   */
-  baseUrl?: string;
-  /** Session access JWT (`com.atproto.server.createSession` with an app password), refreshed outside. */
-  token?: string;
-  timeoutMs?: number;
-  /** For turning a relative reset into a time; tests pass their clock. */
-  now?: () => Date;
-}
+/**
+ * Defaults to https://bsky.social (the PDS entryway, which proxies app.bsky.* to the AppView).
+ * Bluesky disabled unauthenticated post search: the token is a session access JWT
+ * (`com.atproto.server.createSession` with an app password).
+ */
+export type BlueskySettings = SourceSettings;
 
 const DEFAULT_BASE_URL = 'https://bsky.social';
 /** Our markers are UTC ISO timestamps; anything else (say, an X snowflake) is another source's. */

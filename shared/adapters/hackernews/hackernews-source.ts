@@ -9,21 +9,16 @@ import {
   type SocialSource,
   SourceUnavailableError,
 } from '../../ports/social-source.ts';
+import type { SourceSettings } from '../source-settings.ts';
 import { getJson } from './http.ts';
 import { hitSeconds, normaliseHit, parseEnvelope, toProfile } from './normalise.ts';
 import { decodeToken, markerSeconds, planPage } from './paging.ts';
 import { HnUserSchema } from './wire.ts';
 
-export interface HackerNewsSettings {
-  /** Defaults to the public HN Search API; the local fake server in tests. */
-  baseUrl?: string;
-  /** HN Search needs none; accepted so every source is configured alike. */
-  token?: string;
-  timeoutMs?: number;
+/** Defaults to the public HN Search API, which needs no token. */
+export interface HackerNewsSettings extends SourceSettings {
   /** How many profile lookups run at once (one per distinct author on a page). */
   profileConcurrency?: number;
-  /** For turning a relative back-off into a time; tests pass their clock. */
-  now?: () => Date;
 }
 
 const DEFAULT_BASE_URL = 'https://hn.algolia.com';

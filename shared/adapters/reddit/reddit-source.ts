@@ -8,20 +8,15 @@ import {
   type SearchRequest,
   type SocialSource,
 } from '../../ports/social-source.ts';
+import type { SourceSettings } from '../source-settings.ts';
 import { getJson, type RateLimitState } from './http.ts';
 import { decodeMarker, encodeMarker } from './markers.ts';
 import { normaliseChild, parseListing, placement } from './normalise.ts';
 
-export interface RedditSettings {
-  /** Defaults to https://oauth.reddit.com; the local fake server in tests. */
-  baseUrl?: string;
-  /** App-only OAuth bearer token (client_credentials), minted and refreshed outside the adapter. */
-  token?: string;
-  timeoutMs?: number;
+/** Defaults to https://oauth.reddit.com with an app-only (client_credentials) token. */
+export interface RedditSettings extends SourceSettings {
   /** Reddit requires a unique, descriptive User-Agent (`<platform>:<app id>:<version> (by /u/<name>)`). */
   userAgent?: string;
-  /** For turning `x-ratelimit-reset` (seconds from now) into a time; tests pass their clock. */
-  now?: () => Date;
 }
 
 const DEFAULT_BASE_URL = 'https://oauth.reddit.com';
