@@ -74,11 +74,13 @@ export function tokenizeInto(text: string, buffer: TokenBuffer): TokenBuffer {
       continue;
     }
     const start = i;
-    let h = 0x811c9dc5;
-    do {
-      h = Math.imul(h ^ lowerCode(text.charCodeAt(i)), 16777619);
-      i++;
-    } while (i < n && (isWordChar(text.charCodeAt(i)) || text.charCodeAt(i) === CURLY_APOSTROPHE));
+    let h = Math.imul(0x811c9dc5 ^ lowerCode(c), 16777619);
+    i++;
+    for (; i < n; i++) {
+      const d = text.charCodeAt(i);
+      if (!isWordChar(d) && d !== CURLY_APOSTROPHE) break;
+      h = Math.imul(h ^ lowerCode(d), 16777619);
+    }
     buffer.push(h, start, i);
   }
   return buffer;
@@ -100,6 +102,10 @@ export function wordTokens(text: string): Token[] {
   });
 }
 
+const FILTER_BITS = 1 << 14;
+/** The top bits of a multiply spread FNV-1a hashes evenly over the filter. */
+const filterBit = (h: number) => Math.imul(h, 0x9e3779b1) >>> 18;
+
 /** Scoring is synchronous and single-threaded: one buffer serves every match. */
 const SHARED_BUFFER = new TokenBuffer();
 
@@ -116,6 +122,11 @@ interface Phrase {
  */
 export class MultiPhraseIndex {
   private readonly byFirst = new Map<number, Phrase[]>();
+  /**
+   * One bit per (mixed) first-word hash: most words of a post start no phrase, and a bit test
+   * rejects them without a Map lookup.
+   */
+  private readonly firstWords = new Int32Array(FILTER_BITS >>> 5);
   private slots = 0;
 
   /** Adds a rule's terms; returns the slot its match will be reported in. */
@@ -134,6 +145,8 @@ export class MultiPhraseIndex {
       list.push(phrase);
       list.sort((a, b2) => b2.hashes.length - a.hashes.length);
       this.byFirst.set(first, list);
+      const bit = filterBit(first);
+      this.firstWords[bit >>> 5]! |= 1 << (bit & 31);
     }
     return slot;
   }
@@ -143,7 +156,10 @@ export class MultiPhraseIndex {
     const found = new Array<string | undefined>(this.slots);
     if (this.slots === 0) return found;
     const t = tokenizeInto(original, SHARED_BUFFER);
+    const filter = this.firstWords;
     for (let i = 0; i < t.length; i++) {
+      const bit = filterBit(t.hashes[i] as number);
+      if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
       const candidates = this.byFirst.get(t.hashes[i] as number);
       if (!candidates) continue;
       for (const { slot, hashes, words } of candidates) {
