@@ -59,6 +59,27 @@ export function mqlThresholdFor(
   return definition.thresholds.mql + (deltas.length ? Math.max(...deltas) : 0);
 }
 
+function resultOf(
+  definitionVersion: number,
+  mqlThreshold: number,
+  state: LeadState,
+  breakdown: BreakdownEntry[],
+  fit = 0,
+  intent = 0,
+  engagement = 0,
+): ScoreResult {
+  return {
+    score: round2(fit + intent + engagement),
+    fitPoints: round2(fit),
+    intentPoints: round2(intent),
+    engagementPoints: round2(engagement),
+    state,
+    mqlThreshold,
+    definitionVersion,
+    breakdown,
+  };
+}
+
 /**
  * Scores a prospect: fit once, intent per post and engagement per event with exponential decay
  * by age, then the thresholds. Pure, so a new definition can re-score everything and explain
@@ -76,25 +97,9 @@ export function scoreProspect(
     d.adjustments.length === 0
       ? d.thresholds.mql
       : mqlThresholdFor(d, profile.source, new Set(signals.flatMap((s) => s.campaignIds)));
-  const result = (
-    state: LeadState,
-    breakdown: BreakdownEntry[],
-    fit = 0,
-    intent = 0,
-    engagement = 0,
-  ): ScoreResult => ({
-    score: round2(fit + intent + engagement),
-    fitPoints: round2(fit),
-    intentPoints: round2(intent),
-    engagementPoints: round2(engagement),
-    state,
-    mqlThreshold,
-    definitionVersion: d.version,
-    breakdown,
-  });
   if (context.optedOut) {
     return {
-      ...result('disqualified', [
+      ...resultOf(d.version, mqlThreshold, 'disqualified', [
         { ruleId: 'opt-out', kind: 'dq.optOut', points: 0, evidence: 'asked not to be contacted' },
       ]),
       disqualifiedBy: 'opt-out',
@@ -105,7 +110,9 @@ export function scoreProspect(
     const hit = evidence(text, now);
     if (hit !== undefined)
       return {
-        ...result('disqualified', [{ ruleId: rule.id, kind: rule.kind, points: 0, evidence: hit }]),
+        ...resultOf(d.version, mqlThreshold, 'disqualified', [
+          { ruleId: rule.id, kind: rule.kind, points: 0, evidence: hit },
+        ]),
         disqualifiedBy: rule.id,
       };
   }
@@ -159,5 +166,5 @@ export function scoreProspect(
       : score >= d.thresholds.reviewFloor
         ? 'review'
         : 'nurture';
-  return result(state, breakdown, fitPoints, intentPoints, engagementPoints);
+  return resultOf(d.version, mqlThreshold, state, breakdown, fitPoints, intentPoints, engagementPoints);
 }
