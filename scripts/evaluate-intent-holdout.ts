@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readLabelledJsonl } from '../shared/adapters/intent/labelled-jsonl.ts';
 import { loadShippedModel } from '../shared/adapters/intent/shipped-model.ts';
+import { loadWordVectors } from '../shared/adapters/intent/word-vectors-file.ts';
 import { scoreWith } from '../shared/domain/intent/evaluate.ts';
 import { splitFold, stratifiedFolds } from '../shared/domain/intent/folds.ts';
 import type { BinaryMetrics } from '../shared/domain/intent/metrics.ts';
@@ -34,6 +35,7 @@ const heldOutModel = loadIntentModel(
     train.map((i) => corpus[i]!),
     {},
     42,
+    loadWordVectors(),
   ),
 );
 const heldOut = scoreWith(

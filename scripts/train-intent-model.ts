@@ -5,6 +5,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readLabelledJsonl } from '../shared/adapters/intent/labelled-jsonl.ts';
+import { loadWordVectors } from '../shared/adapters/intent/word-vectors-file.ts';
 import { trainIntentModel } from '../shared/domain/intent/train.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -14,7 +15,7 @@ const files = readdirSync(corpusDir)
   .sort();
 const examples = files.flatMap((f) => readLabelledJsonl(join(corpusDir, f)));
 const started = performance.now();
-const model = trainIntentModel(examples, {}, 42);
+const model = trainIntentModel(examples, {}, 42, loadWordVectors());
 const out = join(root, 'data', 'intent', 'model.json');
 writeFileSync(out, `${JSON.stringify(model)}\n`);
 const seconds = (performance.now() - started) / 1000;

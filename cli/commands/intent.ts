@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { readLabelledJsonl } from '../../shared/adapters/intent/labelled-jsonl.ts';
 import { loadShippedModel } from '../../shared/adapters/intent/shipped-model.ts';
+import { loadWordVectors } from '../../shared/adapters/intent/word-vectors-file.ts';
 import { crossValidate, scoreWith } from '../../shared/domain/intent/evaluate.ts';
 import type { BinaryMetrics } from '../../shared/domain/intent/metrics.ts';
 
@@ -40,16 +41,19 @@ export function registerIntent(program: Command): void {
       Number.parseInt(v, 10),
     )
     .option('--seed <n>', 'shuffle seed for the folds', (v) => Number.parseInt(v, 10), 42)
+    .option('--no-vectors', 'cross-validate without the pretrained word vectors (hashed n-grams only)')
     .option('--json', 'print only the JSON line', false)
-    .action((opts: { data: string; cv?: number; seed: number; json: boolean }) => {
+    .action((opts: { data: string; cv?: number; seed: number; vectors: boolean; json: boolean }) => {
       const examples = readLabelledJsonl(resolve(process.cwd(), opts.data));
       if (opts.cv) {
         const started = performance.now();
-        const r = crossValidate(examples, { folds: opts.cv, seed: opts.seed });
+        const vectors = opts.vectors ? loadWordVectors() : undefined;
+        const r = crossValidate(examples, { folds: opts.cv, seed: opts.seed, vectors });
         const seconds = Math.round((performance.now() - started) / 100) / 10;
         print(r, `${opts.cv}-fold stratified cross-validation of the learner, seed ${opts.seed}`, opts.json, {
           folds: opts.cv,
           seed: opts.seed,
+          vectors: vectors?.source ?? null,
           meanFoldF1: Math.round(r.meanFoldF1 * 10_000) / 10_000,
           seconds,
         });

@@ -11,6 +11,7 @@ export function modelVersion(file: IntentModelFile): string {
   return createHash('sha256')
     .update(JSON.stringify(file.weights))
     .update(String(file.bias))
+    .update(file.vectors?.scores ?? '')
     .digest('hex')
     .slice(0, 8);
 }

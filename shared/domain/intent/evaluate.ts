@@ -1,10 +1,12 @@
-import { Featuriser, featureSet } from './featurise.ts';
+import { Featuriser } from './featurise.ts';
+import { type FeaturisedPost, featurisePost } from './featurise-post.ts';
 import { splitFold, stratifiedFolds } from './folds.ts';
 import { scoreFeatureSet } from './linear-fit.ts';
 import { addConfusion, type BinaryMetrics, type Confusion, confusionOf, metricsOf } from './metrics.ts';
 import type { IntentModel } from './model.ts';
 import { type IntentOptions, withDefaults } from './options.ts';
 import { type Selection, selectAndFit } from './select-and-fit.ts';
+import type { WordVectors } from './word-vectors.ts';
 
 export interface LabelledText {
   text: string;
@@ -28,9 +30,9 @@ export interface CrossValidationResult extends BinaryMetrics {
  * Test labels are not a parameter: nothing fitted here can have seen them.
  */
 export function predictHeldOut(
-  trainDocs: readonly Int32Array[],
+  trainDocs: readonly FeaturisedPost[],
   trainLabels: readonly boolean[],
-  testDocs: readonly Int32Array[],
+  testDocs: readonly FeaturisedPost[],
   options: IntentOptions,
   seed: number,
 ): { probabilities: number[]; predicted: boolean[]; selection: Selection } {
@@ -42,18 +44,19 @@ export function predictHeldOut(
 /**
  * Stratified k-fold cross-validation of the whole learner (features, NB ratios, C and threshold
  * selection), one seeded shuffle. Posts are featurised once up front: featurisation is a fixed
- * per-post function (hashing, no vocabulary), so this fits nothing; every fitted quantity is fitted
- * inside `predictHeldOut` from the training part of the fold.
+ * per-post function (hashing and pretrained word vectors, no vocabulary learnt from the data), so
+ * this fits nothing; every fitted quantity is fitted inside `predictHeldOut` from the training part
+ * of the fold.
  */
 export function crossValidate(
   examples: readonly LabelledText[],
-  config: { folds?: number; seed?: number; options?: Partial<IntentOptions> } = {},
+  config: { folds?: number; seed?: number; options?: Partial<IntentOptions>; vectors?: WordVectors } = {},
 ): CrossValidationResult {
   const folds = config.folds ?? 5;
   const seed = config.seed ?? 42;
   const options = withDefaults(config.options);
-  const featuriser = new Featuriser(options);
-  const docs = examples.map((e) => featureSet(featuriser, e.text, options.binary));
+  const featuriser = new Featuriser(options, undefined, config.vectors?.index);
+  const docs = examples.map((e) => featurisePost(featuriser, e.text, options.binary, config.vectors));
   const labels = examples.map((e) => e.label);
   const fold = stratifiedFolds(labels, folds, seed);
   const perFold: FoldResult[] = [];

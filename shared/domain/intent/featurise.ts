@@ -1,7 +1,8 @@
 import { combine, FNV_OFFSET, FNV_PRIME } from './hash.ts';
-import type { Binary, IntentOptions } from './options.ts';
+import type { IntentOptions } from './options.ts';
 import { HASHTAG, NEGATED, scanTokens, TokenBuffer, WORD } from './scan-tokens.ts';
 import { StemCache } from './stem-cache.ts';
+import type { WordRowIndex, WordVectors } from './word-vectors.ts';
 
 /**
  * Feature extraction for the intent model: hashed word uni/bi-grams over Porter stems (negation
@@ -82,15 +83,18 @@ export class Featuriser {
   private negatedLabels: (string | undefined)[] = [];
   private labelResets = 0;
 
-  /** `wordCacheEntries` bounds the stem cache (see StemCache); it never changes the features. */
-  constructor(options: IntentOptions, wordCacheEntries?: number) {
+  /**
+   * `wordCacheEntries` bounds the stem cache (see StemCache); it never changes the features.
+   * With `vectorIndex`, every distinct word is also resolved to its word-vector row once.
+   */
+  constructor(options: IntentOptions, wordCacheEntries?: number, vectorIndex?: WordRowIndex) {
     if (options.hashBits < 8 || options.hashBits > 26)
       throw new Error(`hashBits ${options.hashBits} out of range 8-26`);
     if (options.wordMaxN < 0 || options.wordMaxN > 2) throw new Error('wordMaxN must be 0, 1 or 2');
     const [cmin, cmax] = options.charN;
     if (cmax !== 0 && (cmin < 1 || cmax < cmin || cmax > 7))
       throw new Error('charN must be [0,0] or 1 <= min <= max <= 7');
-    this.stems = new StemCache(options.stem, wordCacheEntries);
+    this.stems = new StemCache(options.stem, wordCacheEntries, vectorIndex);
     this.half = 1 << (options.hashBits - 1);
     this.shift = 33 - options.hashBits;
     this.wordMaxN = options.wordMaxN;
@@ -115,6 +119,29 @@ export class Featuriser {
       }
     }
     return n;
+  }
+
+  /**
+   * The mean word vector of the last scanned post, written to `out`; returns how many of its tokens
+   * had one (0: `out` is all zeros). Hashtags count by their text; negation does not change a vector.
+   */
+  meanVector(vectors: WordVectors, out: Float64Array): number {
+    out.fill(0);
+    const rows = this.stems.vectorRows;
+    let n = 0;
+    for (let t = 0; t < this.tokens.count; t++) {
+      const row = rows[this.stemIds[t]!]!;
+      if (row < 0) continue;
+      vectors.addTo(row, out);
+      n++;
+    }
+    if (n > 1) for (let d = 0; d < out.length; d++) out[d]! /= n;
+    return n;
+  }
+
+  /** The word-vector row of token `t` of the last scan, or -1. */
+  vectorRow(t: number): number {
+    return this.stems.vectorRows[this.stemIds[t]!]!;
   }
 
   /** True for tokens that carry character n-grams. */
@@ -264,22 +291,4 @@ export class Featuriser {
     }
     return name;
   }
-}
-
-/**
- * Sorted feature indices of one post, for training. `binary` says which families count presence
- * (de-duplicated) rather than occurrences (repeats kept, i.e. a count).
- */
-export function featureSet(f: Featuriser, text: string, binary: Binary = 'all'): Int32Array {
-  const n = f.run(text);
-  const out = f.indices.slice(0, n).sort();
-  if (binary === 'none') return out;
-  const half = f.half;
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    const v = out[i]!;
-    if (m > 0 && v === out[m - 1] && (binary === 'all' || v < half)) continue;
-    out[m++] = v;
-  }
-  return out.slice(0, m);
 }

@@ -1,3 +1,4 @@
+import type { FeaturisedPost } from './featurise-post.ts';
 import { trainLogisticDual } from './logistic-dual-cd.ts';
 import type { IntentOptions } from './options.ts';
 
@@ -12,6 +13,8 @@ export interface LinearScorer {
   model: IntentOptions['model'];
   lengthNorm: boolean;
   hashBits: number;
+  /** Weights on the post's mean word vector (joint model with word vectors only). */
+  vectorWeights: Float32Array | null;
 }
 
 /** Which feature families are present (word: lower half of the hash space; char: upper half). */
@@ -23,7 +26,8 @@ function families(options: IntentOptions): { word: boolean; char: boolean } {
  * Probability of the positive class for a post given as `featureSet` indices (a repeated index is a
  * count). The same arithmetic as `IntentModel.predict`, on pre-featurised posts (for cross-validation).
  */
-export function scoreFeatureSet(scorer: LinearScorer, doc: Int32Array): number {
+export function scoreFeatureSet(scorer: LinearScorer, post: FeaturisedPost): number {
+  const doc = post.indices;
   const half = 1 << (scorer.hashBits - 1);
   const table = scorer.table;
   let zw = 0;
@@ -40,37 +44,46 @@ export function scoreFeatureSet(scorer: LinearScorer, doc: Int32Array): number {
       nc++;
     }
   }
-  return combineFamilies(scorer, zw, nw, zc, nc);
+  let zv = 0;
+  const u = scorer.vectorWeights;
+  const v = post.vector;
+  if (u && v) for (let d = 0; d < u.length; d++) zv += u[d]! * v[d]!;
+  return combineFamilies(scorer, zw, nw, zc, nc, zv);
 }
 
 export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Turns per-family weight sums into a probability (length normalisation, joint or averaged). */
+/**
+ * Turns per-family weight sums into a probability (length normalisation, joint or averaged); `zv`
+ * is the mean word vector's contribution (already averaged).
+ */
 export function combineFamilies(
   scorer: LinearScorer,
   zw: number,
   nw: number,
   zc: number,
   nc: number,
+  zv = 0,
 ): number {
   if (scorer.lengthNorm) {
     zw = nw > 0 ? zw / Math.sqrt(nw) : 0;
     zc = nc > 0 ? zc / Math.sqrt(nc) : 0;
   }
-  if (scorer.model === 'joint') return sigmoid(scorer.bias[0]! + zw + zc);
-  if (scorer.bias.length === 1) return sigmoid(scorer.bias[0]! + zw + zc);
+  if (scorer.model === 'joint' || scorer.bias.length === 1) return sigmoid(scorer.bias[0]! + zw + zc + zv);
   return 0.5 * (sigmoid(scorer.bias[0]! + zw) + sigmoid(scorer.bias[1]! + zc));
 }
 
 /**
  * Fits the scorer on featurised training posts (`featureSet` indices; a repeated index is a count).
  * NB log-count ratios (if enabled) and the logistic regression see only these posts. `cWord` and
- * `cChar` are the inverse L2 strengths (the same unless `ensemble`).
+ * `cChar` are the inverse L2 strengths (the same unless `ensemble`). Mean word vectors, when the
+ * posts carry them, are extra dense columns scaled so that an average post's vector has length 1:
+ * one C then suits both the sparse and the dense part.
  */
 export function fitLinear(
-  docs: readonly Int32Array[],
+  posts: readonly FeaturisedPost[],
   labels: readonly boolean[],
   options: IntentOptions,
   cWord: number,
@@ -80,6 +93,16 @@ export function fitLinear(
   const size = 1 << options.hashBits;
   const half = size >>> 1;
   const fam = families(options);
+  const docs = posts.map((p) => p.indices);
+  const dims = posts[0]?.vector?.length ?? 0;
+  if (dims > 0 && options.model !== 'joint') throw new Error('word vectors need the joint model');
+  let meanNorm = 0;
+  for (const p of posts) {
+    let s = 0;
+    for (let d = 0; d < dims; d++) s += p.vector![d]! ** 2;
+    meanNorm += Math.sqrt(s) / posts.length;
+  }
+  const vectorScale = meanNorm > 0 ? 1 / meanNorm : 1;
 
   // Compact column ids for the slots these posts use.
   const colOf = new Int32Array(size).fill(-1);
@@ -138,6 +161,7 @@ export function fitLinear(
 
   const table = new Float32Array(size);
   const bias: number[] = [];
+  let vectorWeights: Float32Array | null = null;
   for (const g of groups) {
     const rowStart = new Int32Array(docs.length + 1);
     let nnz = 0;
@@ -146,6 +170,7 @@ export function fitLinear(
       for (let k = 0; k < d.length; k++) {
         if ((k === 0 || d[k] !== d[k - 1]) && (g.char === null || d[k]! >= half === g.char)) nnz++;
       }
+      nnz += dims;
       rowStart[i + 1] = nnz;
     }
     const indices = new Int32Array(nnz);
@@ -169,9 +194,14 @@ export function fitLinear(
         indices[at] = c;
         values[at++] = count * ratio[c]! * (ch ? sc : sw);
       }
+      const v = posts[i]!.vector;
+      for (let q = 0; q < dims; q++) {
+        indices[at] = cols + q;
+        values[at++] = v![q]! * vectorScale;
+      }
     }
     const fit = trainLogisticDual(
-      { rowStart, indices, values, columns: cols },
+      { rowStart, indices, values, columns: cols + dims },
       labels,
       { positive: g.C * wPos, negative: g.C * wNeg },
       seed,
@@ -183,6 +213,10 @@ export function fitLinear(
       table[slotOf[c]!] = fit.weights[c]! * ratio[c]!;
     }
     bias.push(fit.bias);
+    if (dims > 0) {
+      vectorWeights = new Float32Array(dims);
+      for (let q = 0; q < dims; q++) vectorWeights[q] = fit.weights[cols + q]! * vectorScale;
+    }
   }
   return {
     table,
@@ -190,5 +224,6 @@ export function fitLinear(
     model: groups.length === 2 ? 'ensemble' : 'joint',
     lengthNorm: options.lengthNorm,
     hashBits: options.hashBits,
+    vectorWeights,
   };
 }

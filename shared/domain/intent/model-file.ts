@@ -17,6 +17,12 @@ export interface IntentModelFile {
   /** Decision threshold on `predict`'s probability, chosen by inner CV on the training data. */
   threshold: number;
   weights: { count: number; indices: string; values: string };
+  /**
+   * The mean-word-vector part of a model trained with word vectors, reduced to one number per
+   * word (its vector dotted with the fitted vector weights): a post adds the mean of its words'
+   * numbers, so scoring needs neither the vectors nor any arithmetic per dimension.
+   */
+  vectors?: { source: string; words: string; scores: string };
   training?: { examples: number; positives: number; innerCvF1: number | null; seed: number };
 }
 
@@ -39,8 +45,20 @@ export function encodeWeights(table: Float32Array, pruneBelow: number): IntentMo
   return {
     count,
     indices: Buffer.from(indices.buffer, indices.byteOffset, indices.byteLength).toString('base64'),
-    values: Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64'),
+    values: encodeFloats(values),
   };
+}
+
+/** Float32 values as little-endian base64 (and back). */
+export function encodeFloats(values: Float32Array): string {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+}
+
+export function decodeFloats(base64: string, count: number, what: string): Float32Array {
+  const bytes = Buffer.from(base64, 'base64');
+  if (bytes.byteLength !== count * 4) throw new Error(`intent model: ${what} do not match their count`);
+  if (!LITTLE_ENDIAN) throw new Error('intent model: values are stored little-endian; this platform is not');
+  return new Float32Array(new Uint8Array(bytes).buffer);
 }
 
 export function decodeWeights(w: IntentModelFile['weights'], hashBits: number): Float32Array {

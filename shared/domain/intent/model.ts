@@ -1,9 +1,10 @@
 import { CharNgramCache, TOP_PER_WORD } from './char-ngram-cache.ts';
 import { Featuriser } from './featurise.ts';
 import { combineFamilies, type LinearScorer } from './linear-fit.ts';
-import { decodeWeights, type IntentModelFile } from './model-file.ts';
+import { decodeFloats, decodeWeights, type IntentModelFile } from './model-file.ts';
 import { type Binary, type IntentOptions, withFileDefaults } from './options.ts';
 import { TopContributions } from './top-contributions.ts';
+import { WordRowIndex } from './word-vectors.ts';
 
 export type { IntentModelFile } from './model-file.ts';
 
@@ -38,17 +39,23 @@ export function loadIntentModel(file: IntentModelFile, runtime: IntentRuntimeOpt
   }
   const options = withFileDefaults(file.options);
   const table = decodeWeights(file.weights, options.hashBits);
-  return new HashedLinearModel(options, table, file.bias, file.threshold, runtime);
+  let vectors: WordScores | undefined;
+  if (file.vectors) {
+    const words = file.vectors.words.split('\n');
+    const scores = decodeFloats(file.vectors.scores, words.length, 'word scores');
+    vectors = { index: new WordRowIndex(words), scores };
+  }
+  return new HashedLinearModel(options, table, file.bias, file.threshold, runtime, vectors);
 }
 
-/** Wraps a freshly fitted scorer (no serialisation round trip). */
-export function modelFromScorer(
-  options: IntentOptions,
-  scorer: LinearScorer,
-  threshold: number,
-): IntentModel {
-  return new HashedLinearModel(options, scorer.table, scorer.bias, threshold, {});
+/** A vector-trained model's per-word scores (see IntentModelFile.vectors), by word-vector row. */
+interface WordScores {
+  index: WordRowIndex;
+  scores: Float32Array;
 }
+
+/** `TopContributions.cacheRef` of a word's mean-vector share (named `v:word`). */
+const VECTOR_REF = -2;
 
 class HashedLinearModel implements IntentModel {
   private readonly featuriser: Featuriser;
@@ -65,7 +72,8 @@ class HashedLinearModel implements IntentModel {
   private readonly seen: Int32Array;
   /** Positions (in the featuriser's index buffer) of the distinct features of the last post. */
   private distinct = new Int32Array(1024);
-  private readonly sums = new Float64Array(4); // zw, nw, zc, nc
+  private readonly sums = new Float64Array(6); // zw, nw, zc, nc, word-score sum, words with a score
+  private readonly wordScores: Float32Array | null;
   private top = new TopContributions(8);
 
   constructor(
@@ -74,14 +82,17 @@ class HashedLinearModel implements IntentModel {
     bias: number[],
     readonly threshold: number,
     runtime: IntentRuntimeOptions,
+    vectors?: WordScores,
   ) {
-    this.featuriser = new Featuriser(options, runtime.wordCacheEntries);
+    this.featuriser = new Featuriser(options, runtime.wordCacheEntries, vectors?.index);
+    this.wordScores = vectors?.scores ?? null;
     this.scorer = {
       table,
       bias,
       model: bias.length === 2 ? 'ensemble' : 'joint',
       lengthNorm: options.lengthNorm,
       hashBits: options.hashBits,
+      vectorWeights: null,
     };
     this.half = table.length >>> 1;
     this.binary = options.binary;
@@ -90,19 +101,41 @@ class HashedLinearModel implements IntentModel {
   }
 
   predict(text: string): number {
-    const s = this.sums;
     if (this.charCache) this.scoreWordsThenCachedChars(text, false);
-    else this.accumulate(this.featuriser.run(text), true);
-    return combineFamilies(this.scorer, s[0]!, s[1]!, s[2]!, s[3]!);
+    else this.scoreAll(text, false);
+    return this.probability();
+  }
+
+  /** The probability from the sums of the last post (with its mean word score). */
+  private probability(): number {
+    const s = this.sums;
+    const zv = s[5]! > 0 ? s[4]! / s[5]! : 0;
+    return combineFamilies(this.scorer, s[0]!, s[1]!, s[2]!, s[3]!, zv);
+  }
+
+  /** Every feature from a fresh scan (binary character n-grams: no per-word cache), then word scores. */
+  private scoreAll(text: string, describe: boolean): number {
+    const m = this.accumulate(this.featuriser.run(text, describe), true);
+    const f = this.featuriser;
+    const scores = this.wordScores;
+    let z = 0;
+    let n = 0;
+    for (let t = 0; scores && t < f.tokens.count; t++) {
+      const row = f.vectorRow(t);
+      if (row < 0) continue;
+      z += scores[row]!;
+      n++;
+    }
+    this.sums[4] = z;
+    this.sums[5] = n;
+    return m;
   }
 
   explain(text: string, k = 5): Explanation {
     const f = this.featuriser;
     const s = this.sums;
-    const m = this.charCache
-      ? this.scoreWordsThenCachedChars(text, true)
-      : this.accumulate(f.run(text, true), true);
-    const probability = combineFamilies(this.scorer, s[0]!, s[1]!, s[2]!, s[3]!);
+    const m = this.charCache ? this.scoreWordsThenCachedChars(text, true) : this.scoreAll(text, true);
+    const probability = this.probability();
     // A feature's contribution to its family's log-odds, after length normalisation.
     const share = this.scorer.model === 'ensemble' ? 0.5 : 1;
     const sw = this.lengthScale(s[1]!) * share;
@@ -133,14 +166,24 @@ class HashedLinearModel implements IntentModel {
         }
       }
     }
+    const scores = this.wordScores;
+    if (scores && s[5]! > 0) {
+      // Each word's share of the mean word score; the slot (-2 - row) merges repeats of a word.
+      for (let t = 0; t < f.tokens.count; t++) {
+        const row = f.vectorRow(t);
+        if (row >= 0) top.offer(scores[row]! / s[5]!, -2 - row, t << 12, VECTOR_REF);
+      }
+    }
     const features: Explanation['features'] = [];
     for (let q = 0; q < top.filled; q++) {
       const ref = top.cacheRef[q]!;
       const d = top.descriptor[q]!;
       const name =
-        ref >= 0 && cache
-          ? cache.nameOf(d >>> 12, Math.floor(ref / TOP_PER_WORD), ref % TOP_PER_WORD)
-          : f.nameOfDescriptor(d);
+        ref === VECTOR_REF
+          ? `v:${f.tokens.textOf(d >>> 12)}`
+          : ref >= 0 && cache
+            ? cache.nameOf(d >>> 12, Math.floor(ref / TOP_PER_WORD), ref % TOP_PER_WORD)
+            : f.nameOfDescriptor(d);
       features.push({ feature: name, weight: top.weight[q]! });
     }
     return { probability, features };
@@ -158,16 +201,29 @@ class HashedLinearModel implements IntentModel {
     cache.sync();
     let zc = 0;
     let nc = 0;
+    let zv = 0;
+    let nv = 0;
     const stemIds = f.stemIds;
+    const rows = f.stems.vectorRows;
+    const scores = this.wordScores;
     for (let t = 0; t < f.tokens.count; t++) {
-      if (!f.hasCharNgrams(t)) continue;
       const id = stemIds[t]!;
+      if (scores) {
+        const row = rows[id]!;
+        if (row >= 0) {
+          zv += scores[row]!;
+          nv++;
+        }
+      }
+      if (!f.hasCharNgrams(t)) continue;
       cache.ensure(t, id, n);
       zc += cache.sum[id]!;
       nc += cache.count[id]!;
     }
     this.sums[2] = zc;
     this.sums[3] = nc;
+    this.sums[4] = zv;
+    this.sums[5] = nv;
     return m;
   }
 

@@ -1,3 +1,4 @@
+import type { FeaturisedPost } from './featurise-post.ts';
 import { splitFold, stratifiedFolds } from './folds.ts';
 import { fitLinear, type LinearScorer, scoreFeatureSet } from './linear-fit.ts';
 import type { IntentOptions } from './options.ts';
@@ -22,7 +23,7 @@ function grid(v: number | number[]): number[] {
  * scored afterwards with the returned scorer and threshold.
  */
 export function selectAndFit(
-  docs: readonly Int32Array[],
+  docs: readonly FeaturisedPost[],
   labels: readonly boolean[],
   options: IntentOptions,
   seed: number,

@@ -1,6 +1,7 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { hashString } from './hash.ts';
 import type { TokenBuffer } from './scan-tokens.ts';
+import type { WordRowIndex } from './word-vectors.ts';
 
 const GOLDEN = 0x9e3779b1 | 0;
 
@@ -17,6 +18,8 @@ export class StemCache {
   readonly stems: string[] = [];
   /** hashString(stem) per id: the unit every word feature hash is built from. */
   hashes = new Int32Array(1024);
+  /** The surface form's row in the word vectors per id, or -1 (resolved once per distinct word). */
+  vectorRows = new Int32Array(1024);
   /** Surface forms, back to back; `poolStart[id]`, `poolLength[id]` locate one. */
   private pool = new Uint16Array(8192);
   private poolUsed = 0;
@@ -30,6 +33,7 @@ export class StemCache {
   constructor(
     readonly stem: boolean,
     private readonly maxEntries = 100_000,
+    private readonly vectorIndex?: WordRowIndex,
   ) {}
 
   /** Incremented whenever the cache is emptied (ids are then reused for other words). */
@@ -103,6 +107,7 @@ export class StemCache {
       this.poolStart = grow(this.poolStart, size);
       this.poolLength = grow(this.poolLength, size);
       this.surfaceHash = grow(this.surfaceHash, size);
+      this.vectorRows = grow(this.vectorRows, size);
     }
     if (this.poolUsed + surface.length > this.pool.length) {
       const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + surface.length));
@@ -115,6 +120,7 @@ export class StemCache {
     this.poolUsed += surface.length;
     this.surfaceHash[id] = hash;
     this.hashes[id] = hashString(stem);
+    this.vectorRows[id] = this.vectorIndex ? this.vectorIndex.rowOf(surface, hash) : -1;
     this.table[2 * slot] = hash;
     this.table[2 * slot + 1] = id + 1;
     if ((id + 1) * 2 > this.table.length >> 1) this.rehash();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { crossValidate, predictHeldOut, scoreWith } from '../../../shared/domain/intent/evaluate.ts';
-import { Featuriser, featureSet } from '../../../shared/domain/intent/featurise.ts';
+import { Featuriser } from '../../../shared/domain/intent/featurise.ts';
+import { featurisePost } from '../../../shared/domain/intent/featurise-post.ts';
 import { splitFold, stratifiedFolds } from '../../../shared/domain/intent/folds.ts';
 import { fitLinear, scoreFeatureSet } from '../../../shared/domain/intent/linear-fit.ts';
 import { loadIntentModel } from '../../../shared/domain/intent/model.ts';
@@ -100,7 +101,7 @@ describe('trainIntentModel', () => {
   it('scores a post exactly as training featurised it (fast path = training path)', () => {
     const options = withDefaults(fast);
     const f = new Featuriser(options);
-    const docs = data.map((d) => featureSet(f, d.text, options.binary));
+    const docs = data.map((d) => featurisePost(f, d.text, options.binary));
     const scorer = fitLinear(
       docs,
       data.map((d) => d.label),
@@ -125,7 +126,7 @@ describe('trainIntentModel', () => {
     ];
     for (const text of probe) {
       expect(model.predict(text)).toBeCloseTo(
-        scoreFeatureSet(scorer, featureSet(f, text, options.binary)),
+        scoreFeatureSet(scorer, featurisePost(f, text, options.binary)),
         6,
       );
     }
@@ -136,7 +137,7 @@ describe('trainIntentModel', () => {
     const fitWith = (charScale: number) => {
       const options = withDefaults({ ...fast, charScale });
       const f = new Featuriser(options);
-      const docs = data.map((d) => featureSet(f, d.text, options.binary));
+      const docs = data.map((d) => featurisePost(f, d.text, options.binary));
       return { options, f, scorer: fitLinear(docs, labels, options, 3, 3, 42) };
     };
     const a = fitWith(1);
@@ -152,7 +153,7 @@ describe('trainIntentModel', () => {
     });
     for (const text of [...data.map((d) => d.text), 'need a crm, any recs?', '']) {
       expect(model.predict(text)).toBeCloseTo(
-        scoreFeatureSet(b.scorer, featureSet(b.f, text, b.options.binary)),
+        scoreFeatureSet(b.scorer, featurisePost(b.f, text, b.options.binary)),
         6,
       );
     }
@@ -206,7 +207,7 @@ describe('threshold selection uses training data only', () => {
   it('held-out predictions do not depend on the held-out labels (they are never passed in)', () => {
     const options = withDefaults(fast);
     const f = new Featuriser(options);
-    const docs = data.map((d) => featureSet(f, d.text, options.binary));
+    const docs = data.map((d) => featurisePost(f, d.text, options.binary));
     const labels = data.map((d) => d.label);
     const trainIdx = docs.map((_, i) => i).filter((i) => i % 5 !== 0);
     const testIdx = docs.map((_, i) => i).filter((i) => i % 5 === 0);
