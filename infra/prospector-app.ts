@@ -21,6 +21,7 @@ export function createProspectorApp(props: AppProps = {}): ProspectorApp {
   const stateful = new StatefulStack(app, 'ProspectorStateful', {
     description: 'Prospector data: table, engagement queue, X token secret, CRM exports, reviewer user pool',
     xSecretName: settings.xSecretName,
+    ...(settings.signInDomainPrefix ? { signInDomainPrefix: settings.signInDomainPrefix } : {}),
   });
   const stateless = new StatelessStack(app, 'ProspectorStateless', {
     description: 'Prospector code: functions, schedule, review API, alarms and dashboard',
@@ -31,6 +32,7 @@ export function createProspectorApp(props: AppProps = {}): ProspectorApp {
     xSecret: stateful.xSecret,
     userPool: stateful.userPool,
     userPoolClient: stateful.userPoolClient,
+    signInUrl: stateful.userPoolDomain.baseUrl(),
   });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));

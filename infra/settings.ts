@@ -14,6 +14,11 @@ export interface ProspectorSettings {
   engageMode: 'dry-run' | 'live';
   /** Engagement actions per X account per day. */
   engageDailyCap: number;
+  /**
+   * Prefix of the Cognito hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`), unique
+   * per region across AWS; unset means `prospector-<account id>`.
+   */
+  signInDomainPrefix?: string;
 }
 
 export const DEFAULT_SETTINGS: ProspectorSettings = {
@@ -52,6 +57,17 @@ export function readSettings(app: App): ProspectorSettings {
     throw new Error(`context alarmEmail: "${alarmEmail}" is not an email address`);
   }
 
+  const signInDomainPrefix = text('signInDomainPrefix', '');
+  if (
+    signInDomainPrefix &&
+    (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(signInDomainPrefix) ||
+      /aws|amazon|cognito/.test(signInDomainPrefix))
+  ) {
+    throw new Error(
+      `context signInDomainPrefix: "${signInDomainPrefix}" must be lowercase letters, digits and hyphens, without aws, amazon or cognito`,
+    );
+  }
+
   const cap = Number(get('engageDailyCap') ?? DEFAULT_SETTINGS.engageDailyCap);
   if (!Number.isInteger(cap) || cap < 1) throw new Error('context engageDailyCap: a positive integer');
 
@@ -62,6 +78,7 @@ export function readSettings(app: App): ProspectorSettings {
     allowedOrigins: parseOrigins(get('allowedOrigins')),
     engageMode,
     engageDailyCap: cap,
+    ...(signInDomainPrefix ? { signInDomainPrefix } : {}),
   };
 }
 

@@ -1,4 +1,13 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  Aws,
+  CfnOutput,
+  Duration,
+  Fn,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
 import {
   AccountRecovery,
   FeaturePlan,
@@ -6,6 +15,7 @@ import {
   StandardThreatProtectionMode,
   UserPool,
   type UserPoolClient,
+  type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
@@ -18,6 +28,8 @@ import { ENGAGE_VISIBILITY_TIMEOUT_SECONDS } from './function-specs.ts';
 export interface StatefulStackProps extends StackProps {
   /** Secrets Manager name of the X bearer token (context `xSecretName`). */
   readonly xSecretName: string;
+  /** Hosted sign-in domain prefix (context `signInDomainPrefix`); default `prospector-<account>`. */
+  readonly signInDomainPrefix?: string;
 }
 
 const str = (name: string) => ({ name, type: AttributeType.STRING });
@@ -35,6 +47,8 @@ export class StatefulStack extends Stack {
   readonly exportBucket: Bucket;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
+  /** The hosted sign-in page the review UI sends people to. */
+  readonly userPoolDomain: UserPoolDomain;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -88,6 +102,11 @@ export class StatefulStack extends Stack {
 
     this.exportBucket = this.createExportBucket();
     [this.userPool, this.userPoolClient] = this.createUserPool();
+    this.userPoolDomain = this.userPool.addDomain('SignIn', {
+      cognitoDomain: {
+        domainPrefix: props.signInDomainPrefix ?? Fn.join('-', ['prospector', Aws.ACCOUNT_ID]),
+      },
+    });
 
     // For the operator's commands in docs/deploy.md.
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
@@ -96,6 +115,7 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'EngageDlqUrl', { value: this.engageDlq.queueUrl });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'SignInUrl', { value: this.userPoolDomain.baseUrl() });
   }
 
   private createExportBucket(): Bucket {

@@ -22,6 +22,8 @@ export interface StatelessStackProps extends StackProps {
   readonly xSecret: ISecret;
   readonly userPool: IUserPool;
   readonly userPoolClient: IUserPoolClient;
+  /** Base URL of the Cognito hosted sign-in (the review UI's sign-in page). */
+  readonly signInUrl: string;
 }
 
 /** Acknowledgement reasons shared by the functions that are never invoked asynchronously. */
@@ -91,6 +93,8 @@ export class StatelessStack extends Stack {
       userPoolClient: props.userPoolClient,
       allowedOrigins: settings.allowedOrigins,
     });
+    this.reviewApi.fn.addEnvironment('SIGN_IN_URL', props.signInUrl);
+    this.reviewApi.fn.addEnvironment('SIGN_IN_CLIENT_ID', this.api.uiClient.userPoolClientId);
 
     this.schedule = new Schedule(this, 'DiscoverySchedule', {
       description: 'Runs the discovery cycle',

@@ -66,7 +66,20 @@ export const engageConfigSchema = common.extend({
 });
 export type EngageConfig = z.infer<typeof engageConfigSchema>;
 
-export const apiConfigSchema = common.extend(queue.shape);
+/**
+ * The review UI's sign-in on AWS: the Cognito hosted UI's base URL and the UI's app client. Both or
+ * neither: without them (a laptop) the page calls the API without a token.
+ */
+export const apiConfigSchema = common
+  .extend(queue.shape)
+  .extend({
+    SIGN_IN_URL: z.url({ protocol: /^https$/ }).optional(),
+    SIGN_IN_CLIENT_ID: z.string().min(1).optional(),
+  })
+  .refine((c) => (c.SIGN_IN_URL === undefined) === (c.SIGN_IN_CLIENT_ID === undefined), {
+    path: ['SIGN_IN_CLIENT_ID'],
+    message: 'SIGN_IN_URL and SIGN_IN_CLIENT_ID go together',
+  });
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 
 export class ConfigError extends Error {

@@ -10,7 +10,7 @@ import type { ApiDeps } from './http.ts';
 import { leadRoutes } from './routes/leads.ts';
 import { mqlRoutes } from './routes/mql.ts';
 import { taskRoutes } from './routes/tasks.ts';
-import { REVIEW_UI_HTML } from './ui.ts';
+import { reviewUiHtml } from './ui.ts';
 
 export type { ApiDeps } from './http.ts';
 
@@ -35,7 +35,8 @@ export function createApp(deps: ApiDeps): Hono {
     deps.log.error('api error', { error: error.message, path: c.req.path });
     return c.json({ error: 'internal error' }, 500);
   });
-  app.get('/', (c) => c.html(REVIEW_UI_HTML));
+  const page = reviewUiHtml(deps.signIn);
+  app.get('/', (c) => c.html(page));
   app.get('/health', (c) => c.json({ ok: true }));
   app.route('/api/leads', leadRoutes(deps));
   app.route('/api/tasks', taskRoutes(deps));

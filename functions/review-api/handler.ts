@@ -16,6 +16,9 @@ export const handler = handle(
     queue: buildTaskQueue(config),
     clock: systemClock,
     log: createLogger('review-api'),
+    ...(config.SIGN_IN_URL && config.SIGN_IN_CLIENT_ID
+      ? { signIn: { url: config.SIGN_IN_URL, clientId: config.SIGN_IN_CLIENT_ID } }
+      : {}),
     // API Gateway has verified the JWT before we run; its claims name the person deciding.
     userOf: (c) => {
       const event = (c.env as { event?: LambdaEvent } | undefined)?.event as

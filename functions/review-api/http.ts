@@ -20,6 +20,14 @@ export interface ApiDeps {
   log: Log;
   /** Who is calling: the JWT subject on AWS, a local user name on a laptop. */
   userOf: (c: Context) => string;
+  /** Where the review page signs people in (AWS); absent, it calls the API without a token. */
+  signIn?: SignInSettings;
+}
+
+/** The Cognito hosted UI's base URL and the public app client the page signs in with (PKCE). */
+export interface SignInSettings {
+  url: string;
+  clientId: string;
 }
 
 /** Validates input with zod; a failure is a 400 that names each bad field. */

@@ -1,8 +1,18 @@
+import type { SignInSettings } from './http.ts';
+
 /**
  * The marketer's review screen: one self-contained page (no build step, no CDN) so it works
- * offline on a laptop and from the same Lambda on AWS.
+ * offline on a laptop and from the same Lambda on AWS. On AWS it signs the person in through the
+ * Cognito hosted UI (authorization code + PKCE, a public client: no secret in the page) and sends
+ * the ID token to the API, whose routes API Gateway guards with the JWT authorizer.
  */
-export const REVIEW_UI_HTML = `<!doctype html>
+export function reviewUiHtml(signIn?: SignInSettings): string {
+  // JSON in a script element: `<` escaped so no value can close the element.
+  const config = JSON.stringify(signIn ?? null).replace(/</g, '\\u003c');
+  return PAGE.replace('__SIGN_IN__', () => config);
+}
+
+const PAGE = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -14,6 +24,7 @@ export const REVIEW_UI_HTML = `<!doctype html>
   header h1 { font-size: 18px; margin: 0; }
   nav button { background: none; border: 0; color: #c9d1e0; font: inherit; cursor: pointer; padding: 4px 8px; }
   nav button[aria-pressed="true"] { color: #fff; border-bottom: 2px solid #6ea8fe; }
+  #sign-out { margin-left: auto; }
   main { padding: 16px 24px; max-width: 1100px; }
   .card { background: #fff; border: 1px solid #dde1e8; border-radius: 8px; padding: 12px 16px; margin-bottom: 12px; }
   .row { display: flex; justify-content: space-between; gap: 12px; align-items: baseline; }
@@ -36,13 +47,62 @@ export const REVIEW_UI_HTML = `<!doctype html>
     <button data-view="mql" aria-pressed="false">MQLs</button>
     <button data-view="tasks" aria-pressed="false">Engagement drafts</button>
   </nav>
+  <nav id="sign-out" hidden><button>Sign out</button></nav>
 </header>
 <main>
   <div id="status" role="status" aria-live="polite"></div>
   <div id="list"></div>
   <button id="more" class="act" hidden>Load more</button>
 </main>
+<script id="sign-in-config" type="application/json">__SIGN_IN__</script>
 <script>
+const signIn = JSON.parse(document.getElementById('sign-in-config').textContent);
+const here = location.origin + location.pathname;
+const b64url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/[+]/g, '-').replace(/[/]/g, '_').replace(/=+$/, '');
+const random = (n) => b64url(crypto.getRandomValues(new Uint8Array(n)));
+
+// Leaves for the hosted UI; it comes back to this page with ?code=...&state=...
+async function startSignIn() {
+  const verifier = random(32);
+  const state = random(16);
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
+  sessionStorage.setItem('pkce', JSON.stringify({ verifier, state }));
+  const q = new URLSearchParams({ response_type: 'code', client_id: signIn.clientId, redirect_uri: here, scope: 'openid email', state, code_challenge: b64url(new Uint8Array(digest)), code_challenge_method: 'S256' });
+  location.assign(signIn.url + '/oauth2/authorize?' + q);
+  return new Promise(() => {}); // the page is leaving
+}
+
+async function finishSignIn(params) {
+  const saved = JSON.parse(sessionStorage.getItem('pkce') || 'null');
+  sessionStorage.removeItem('pkce');
+  history.replaceState(null, '', here);
+  if (!saved || saved.state !== params.get('state')) throw new Error('the sign-in answer does not match this browser tab; reload to sign in again');
+  const res = await fetch(signIn.url + '/oauth2/token', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'authorization_code', client_id: signIn.clientId, code: params.get('code') || '', redirect_uri: here, code_verifier: saved.verifier }) });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok || !body.id_token) throw new Error('sign-in failed: ' + (body.error || res.status));
+  sessionStorage.setItem('session', JSON.stringify({ idToken: body.id_token, expiresAt: Date.now() + (body.expires_in || 3600) * 1000 }));
+}
+
+// The ID token for the API (signing in first if there is none, or it is about to expire).
+let signingIn;
+async function bearer() {
+  if (!signIn) return undefined;
+  const params = new URLSearchParams(location.search);
+  if (params.has('code')) await (signingIn ??= finishSignIn(params));
+  const session = JSON.parse(sessionStorage.getItem('session') || 'null');
+  if (session && session.expiresAt > Date.now() + 60000) return session.idToken;
+  return startSignIn();
+}
+
+if (signIn) {
+  const out = document.getElementById('sign-out');
+  out.hidden = false;
+  out.addEventListener('click', () => {
+    sessionStorage.clear();
+    location.assign(signIn.url + '/logout?' + new URLSearchParams({ client_id: signIn.clientId, logout_uri: here }));
+  });
+}
+
 const list = document.getElementById('list');
 const status = document.getElementById('status');
 const more = document.getElementById('more');
@@ -52,7 +112,14 @@ const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '
 const path = (key) => key.split('#').map(encodeURIComponent).join('/');
 
 async function call(url, options) {
-  const res = await fetch(url, { headers: { 'content-type': 'application/json' }, ...options });
+  const headers = { 'content-type': 'application/json' };
+  const token = await bearer();
+  if (token) headers.authorization = 'Bearer ' + token;
+  const res = await fetch(url, { ...options, headers });
+  if (res.status === 401 && signIn) {
+    sessionStorage.removeItem('session');
+    return startSignIn();
+  }
   const body = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error(body.error || res.statusText);
   return body;

@@ -12,21 +12,36 @@ beforeAll(() => {
 }, SYNTH_TIMEOUT_MS);
 
 describe('review API', () => {
-  it('has GET / and ANY /{proxy+}, and every route requires the Cognito JWT', () => {
+  it('serves the page at GET / without a token; every data route (ANY /{proxy+}) requires the Cognito JWT', () => {
     const routes = Object.values(t.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
-    expect(routes.map((r) => r.RouteKey).sort()).toEqual(['ANY /{proxy+}', 'GET /']);
-    for (const route of routes) {
-      expect(route.AuthorizationType).toBe('JWT');
-      expect(route.AuthorizerId).toBeDefined();
-    }
+    const byKey = Object.fromEntries(routes.map((r) => [r.RouteKey, r]));
+    expect(Object.keys(byKey).sort()).toEqual(['ANY /{proxy+}', 'GET /']);
+    expect(byKey['GET /']).toMatchObject({ AuthorizationType: 'NONE' });
+    expect(byKey['GET /'].AuthorizerId).toBeUndefined();
+    expect(byKey['ANY /{proxy+}']).toMatchObject({ AuthorizationType: 'JWT' });
+    expect(byKey['ANY /{proxy+}'].AuthorizerId).toBeDefined();
   });
 
-  it('trusts tokens from our user pool for our app client only', () => {
+  it('trusts tokens from our user pool for our two app clients only (API/CLI and the review page)', () => {
     const [authorizer] = Object.values(t.findResources('AWS::ApiGatewayV2::Authorizer'));
     const jwt = authorizer!.Properties.JwtConfiguration;
     expect(authorizer!.Properties.AuthorizerType).toBe('JWT');
     expect(render(jwt.Issuer)).toBe('https://cognito-idp.AWS::Region.amazonaws.com/Users');
-    expect(jwt.Audience.map(render)).toEqual(['UsersReviewClient']);
+    expect(jwt.Audience.map(render)).toEqual(['UsersReviewClient', 'ApiUiClient']);
+  });
+
+  it("signs the page's user in with the code grant on a public client that returns only to the API's root", () => {
+    const [client] = Object.values(t.findResources('AWS::Cognito::UserPoolClient')).map((r) => r.Properties);
+    expect(client).toMatchObject({
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: ['openid', 'email'],
+      SupportedIdentityProviders: ['COGNITO'],
+    });
+    expect(client.CallbackURLs.map(render)).toEqual(['Api.ApiEndpoint/']);
+    expect(client.LogoutURLs.map(render)).toEqual(client.CallbackURLs.map(render));
+    expect(client.ExplicitAuthFlows ?? []).not.toContain('ALLOW_USER_PASSWORD_AUTH');
   });
 
   it('throttles the default stage and writes JSON access logs', () => {

@@ -127,4 +127,17 @@ describe('user pool', () => {
     });
     t.hasResourceProperties('AWS::Cognito::UserPoolClient', { GenerateSecret: false });
   });
+
+  it(
+    'has a hosted sign-in domain, prospector-<account> unless context names one',
+    () => {
+      t.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+        Domain: { 'Fn::Join': ['-', ['prospector', { Ref: 'AWS::AccountId' }]] },
+      });
+      const named = synthApp({ signInDomainPrefix: 'acme-prospector' }).statefulTemplate;
+      named.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'acme-prospector' });
+      expect(() => synthApp({ signInDomainPrefix: 'My_Cognito' })).toThrow(/context signInDomainPrefix/);
+    },
+    SYNTH_TIMEOUT_MS,
+  );
 });

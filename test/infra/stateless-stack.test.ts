@@ -147,7 +147,11 @@ describe('functions', () => {
     expect(env(s.stateless.reviewApi)).toMatchObject({
       TABLE_NAME: 'Table',
       ENGAGE_QUEUE_URL: 'EngageQueue',
+      SIGN_IN_CLIENT_ID: 'ApiUiClient',
     });
+    expect(env(s.stateless.reviewApi).SIGN_IN_URL).toBe(
+      'https://UsersSignIn.auth.AWS::Region.amazoncognito.com',
+    );
   });
 });
 

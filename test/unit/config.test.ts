@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, discoverConfigSchema, engageConfigSchema, loadConfig } from '../../shared/config.ts';
+import {
+  apiConfigSchema,
+  ConfigError,
+  discoverConfigSchema,
+  engageConfigSchema,
+  loadConfig,
+} from '../../shared/config.ts';
 
 describe('configuration from the environment', () => {
   it('names every missing setting', () => {
@@ -53,5 +59,28 @@ describe('configuration from the environment', () => {
         DISCOVERY_BACKFILL_DAYS: '30',
       }),
     ).toThrow(/DISCOVERY_BACKFILL_DAYS/);
+  });
+
+  it("takes the review page's sign-in as a pair of an https URL and a client id, or neither", () => {
+    const base = { TABLE_NAME: 't', ENGAGE_QUEUE_URL: 'http://l/q' };
+    const url = 'https://prospector-1.auth.eu-west-1.amazoncognito.com';
+
+    expect(loadConfig(apiConfigSchema, base).SIGN_IN_URL).toBeUndefined();
+    expect(
+      loadConfig(apiConfigSchema, { ...base, SIGN_IN_URL: url, SIGN_IN_CLIENT_ID: 'abc' }),
+    ).toMatchObject({
+      SIGN_IN_URL: url,
+      SIGN_IN_CLIENT_ID: 'abc',
+    });
+    expect(() => loadConfig(apiConfigSchema, { ...base, SIGN_IN_URL: url })).toThrow(
+      /SIGN_IN_CLIENT_ID: SIGN_IN_URL and SIGN_IN_CLIENT_ID go together/,
+    );
+    expect(() =>
+      loadConfig(apiConfigSchema, {
+        ...base,
+        SIGN_IN_URL: 'http://insecure.example',
+        SIGN_IN_CLIENT_ID: 'a',
+      }),
+    ).toThrow(/SIGN_IN_URL/);
   });
 });
