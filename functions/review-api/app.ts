@@ -10,7 +10,7 @@ import type { ApiDeps } from './http.ts';
 import { leadRoutes } from './routes/leads.ts';
 import { mqlRoutes } from './routes/mql.ts';
 import { taskRoutes } from './routes/tasks.ts';
-import { reviewUiHtml } from './ui.ts';
+import { reviewUiCsp, reviewUiHtml } from './ui.ts';
 
 export type { ApiDeps } from './http.ts';
 
@@ -36,7 +36,13 @@ export function createApp(deps: ApiDeps): Hono {
     return c.json({ error: 'internal error' }, 500);
   });
   const page = reviewUiHtml(deps.signIn);
-  app.get('/', (c) => c.html(page));
+  const csp = reviewUiCsp(deps.signIn);
+  app.get('/', (c) => {
+    c.header('content-security-policy', csp);
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'no-referrer');
+    return c.html(page);
+  });
   app.get('/health', (c) => c.json({ ok: true }));
   app.route('/api/leads', leadRoutes(deps));
   app.route('/api/tasks', taskRoutes(deps));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SignInSettings } from './http.ts';
 
 /**
@@ -10,6 +11,24 @@ export function reviewUiHtml(signIn?: SignInSettings): string {
   // JSON in a script element: `<` escaped so no value can close the element.
   const config = JSON.stringify(signIn ?? null).replace(/</g, '\\u003c');
   return PAGE.replace('__SIGN_IN__', () => config);
+}
+
+/**
+ * The page's Content-Security-Policy: only its own script (by hash) runs, it talks only to its own
+ * origin and the sign-in server, and it cannot be framed. The page holds a token in the tab, so a
+ * script injected through some unescaped field must not run or send it anywhere.
+ */
+export function reviewUiCsp(signIn?: SignInSettings): string {
+  return [
+    "default-src 'none'",
+    `script-src '${SCRIPT_HASH}'`,
+    "style-src 'unsafe-inline'",
+    `connect-src 'self'${signIn ? ` ${new URL(signIn.url).origin}` : ''}`,
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 }
 
 const PAGE = `<!doctype html>
@@ -206,3 +225,8 @@ load(true);
 </script>
 </body>
 </html>`;
+
+/** sha256 of the page's one executable script (the JSON config element is data, not script). */
+const SCRIPT_HASH = `sha256-${createHash('sha256')
+  .update(/<script>([\s\S]*?)<\/script>/.exec(PAGE)![1]!)
+  .digest('base64')}`;

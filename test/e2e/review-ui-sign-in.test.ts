@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reviewUiHtml } from '../../functions/review-api/ui.ts';
+import { reviewUiCsp, reviewUiHtml } from '../../functions/review-api/ui.ts';
 import { launchChromium } from './chromium.ts';
 
 /**
@@ -108,8 +108,9 @@ describe('the review page signs in through the hosted UI (authorization code + P
     const page = await listen((req, res) => {
       const url = new URL(req.url ?? '/', pageOrigin);
       if (url.pathname === '/') {
-        res.writeHead(200, { 'content-type': 'text/html' });
-        return void res.end(reviewUiHtml({ url: idpOrigin, clientId: CLIENT_ID }));
+        const signIn = { url: idpOrigin, clientId: CLIENT_ID };
+        res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': reviewUiCsp(signIn) });
+        return void res.end(reviewUiHtml(signIn));
       }
       if (!url.pathname.startsWith('/api/')) return void res.writeHead(404).end();
       apiCalls.push(req.headers.authorization);

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { reviewUiHtml } from '../../functions/review-api/ui.ts';
+import { reviewUiCsp, reviewUiHtml } from '../../functions/review-api/ui.ts';
 
 const configOf = (html: string): unknown => {
   const m = /<script id="sign-in-config" type="application\/json">([^<]*)<\/script>/.exec(html);
@@ -20,5 +21,15 @@ describe('the review page', () => {
     const html = reviewUiHtml(signIn);
     expect(configOf(html)).toEqual(signIn);
     expect(html.match(/<\/script>/g)).toHaveLength(2); // the config element's and the page script's own
+  });
+
+  it("allows only the page's own script, its own origin and the sign-in server", () => {
+    const script = /<script>([\s\S]*?)<\/script>/.exec(reviewUiHtml())![1]!;
+    const hash = createHash('sha256').update(script).digest('base64');
+    const csp = reviewUiCsp({ url: 'https://p.auth.eu-west-1.amazoncognito.com', clientId: 'c' });
+    expect(csp).toContain(`script-src 'sha256-${hash}'`);
+    expect(csp).toContain("connect-src 'self' https://p.auth.eu-west-1.amazoncognito.com;");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(reviewUiCsp()).toContain("connect-src 'self';");
   });
 });
