@@ -39,18 +39,36 @@ export const discoverConfigSchema = common
     DISCOVERY_MONTHLY_POST_BUDGET: int(15_000, 10),
     /** Campaigns walked at once. */
     DISCOVERY_CONCURRENCY: int(3, 1),
-    /** Optional sources: each runs only when its token is set (Hacker News needs none). */
+    /**
+     * Optional sources: each runs only when its credentials are set (Hacker News needs none).
+     * Reddit: an app's id and secret (Prospector mints and refreshes the app-only token), or a
+     * token minted elsewhere. Bluesky: a handle and app password (Prospector keeps the session
+     * fresh), or an access token minted elsewhere.
+     */
+    REDDIT_CLIENT_ID: z.string().min(1).optional(),
+    REDDIT_CLIENT_SECRET: z.string().min(1).optional(),
     REDDIT_TOKEN: z.string().min(1).optional(),
+    BLUESKY_IDENTIFIER: z.string().min(1).optional(),
+    BLUESKY_APP_PASSWORD: z.string().min(1).optional(),
     BLUESKY_TOKEN: z.string().min(1).optional(),
     HACKERNEWS_ENABLED: bool.default(true),
     /** Local fake servers for the other sources. */
     REDDIT_API_BASE_URL: url.optional(),
+    REDDIT_AUTH_BASE_URL: url.optional(),
     BLUESKY_API_BASE_URL: url.optional(),
     HACKERNEWS_API_BASE_URL: url.optional(),
   })
   .refine((c) => c.X_BEARER_TOKEN || c.X_SECRET_ARN, {
     message: 'set X_BEARER_TOKEN or X_SECRET_ARN',
     path: ['X_BEARER_TOKEN'],
+  })
+  .refine((c) => !c.REDDIT_CLIENT_ID === !c.REDDIT_CLIENT_SECRET, {
+    message: 'REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET go together',
+    path: ['REDDIT_CLIENT_SECRET'],
+  })
+  .refine((c) => !c.BLUESKY_IDENTIFIER === !c.BLUESKY_APP_PASSWORD, {
+    message: 'BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD go together',
+    path: ['BLUESKY_APP_PASSWORD'],
   })
   .refine((c) => !c.X_TLS_INSECURE || c.X_API_BASE_URL, {
     message: 'X_TLS_INSECURE is only allowed with a local X_API_BASE_URL',

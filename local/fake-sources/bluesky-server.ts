@@ -1,11 +1,22 @@
 import type { ServerResponse } from 'node:http';
 import type { BskyFixture, BskyWirePost } from './bluesky-fixture.ts';
-import { type FakeServer, type FaultFor, listen, matchesTerms, RateWindow, sendJson } from './http-kit.ts';
+import {
+  type FakeServer,
+  type FaultFor,
+  listen,
+  matchesTerms,
+  RateWindow,
+  readBody,
+  sendJson,
+  TokenDesk,
+} from './http-kit.ts';
 
 export interface FakeBlueskyOptions {
   fixture: BskyFixture;
   /** Access token required as `Bearer`; Bluesky refuses unauthenticated post search. */
   token?: string;
+  /** An account whose app password `com.atproto.server.createSession` accepts. */
+  login?: { identifier: string; appPassword: string; tokenTtlSeconds?: number };
   /** Requests per window (PDS: 3,000 per 5 minutes per IP). */
   rateLimit?: number;
   windowMs?: number;
@@ -29,8 +40,9 @@ function xrpcError(res: ServerResponse, status: number, error: string, message: 
  */
 export async function startFakeBlueskyServer(
   options: FakeBlueskyOptions,
-): Promise<FakeServer & { lookups: string[][] }> {
+): Promise<FakeServer & { lookups: string[][]; tokens: TokenDesk }> {
   const token = options.token ?? 'local-token';
+  const tokens = new TokenDesk();
   const window = new RateWindow(options.rateLimit ?? 3000, options.windowMs ?? 5 * 60_000);
   const cap = options.offsetCap ?? 10_000;
   const profiles = new Map(options.fixture.profiles.map((p) => [p.did, p]));
@@ -39,11 +51,32 @@ export async function startFakeBlueskyServer(
 
   const server = await listen((req, res, url) => {
     const method = url.pathname.replace(/^\/xrpc\//, '');
+    if (method === 'com.atproto.server.createSession' && req.method === 'POST' && options.login) {
+      const { identifier, appPassword, tokenTtlSeconds = 7200 } = options.login;
+      void readBody(req).then((raw) => {
+        const body = JSON.parse(raw || '{}') as { identifier?: string; password?: string };
+        if (body.identifier !== identifier || body.password !== appPassword)
+          return xrpcError(res, 401, 'AuthenticationRequired', 'Invalid identifier or password');
+        const minted = tokens.issue(tokenTtlSeconds);
+        const exp = Math.floor(minted.expiresAt / 1000);
+        const iat = exp - tokenTtlSeconds;
+        const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+        sendJson(res, 200, {
+          accessJwt: `${part({ alg: 'none' })}.${part({ iat, exp, sub: 'did:plc:fake' })}.${minted.token}`,
+          refreshJwt: 'refresh-not-used',
+          did: 'did:plc:fake',
+          handle: identifier,
+        });
+      });
+      return;
+    }
     if (method !== 'app.bsky.feed.searchPosts' && method !== 'app.bsky.actor.getProfiles')
       return xrpcError(res, 501, 'MethodNotImplemented', 'Method Not Implemented');
     if (!req.headers.authorization) return xrpcError(res, 401, 'AuthMissing', 'Authentication Required');
-    if (req.headers.authorization !== `Bearer ${token}`)
-      return xrpcError(res, 400, 'InvalidToken', 'Bad token');
+    const bearer = req.headers.authorization.replace(/^Bearer /, '');
+    const minted = tokens.check(bearer.split('.')[2] ?? '');
+    if (minted === 'expired') return xrpcError(res, 400, 'ExpiredToken', 'Token has expired');
+    if (bearer !== token && minted !== 'ok') return xrpcError(res, 400, 'InvalidToken', 'Bad token');
     const params = url.searchParams;
     const search = method === 'app.bsky.feed.searchPosts';
     if (search) requests.push(params);
@@ -114,5 +147,5 @@ export async function startFakeBlueskyServer(
     if (fault === 'malformed-envelope') body.posts = {};
     return sendJson(res, 200, body, headers);
   }, requests);
-  return { ...server, lookups };
+  return { ...server, lookups, tokens };
 }

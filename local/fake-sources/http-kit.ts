@@ -86,3 +86,44 @@ export async function listen(
       }),
   };
 }
+
+/**
+ * The tokens a fake token endpoint issued: which are still good, how many were minted, and a way
+ * to revoke them all (a rotated secret, a revoked session) to rehearse a 401 mid-cycle.
+ */
+export class TokenDesk {
+  private readonly live = new Map<string, number>();
+  minted = 0;
+
+  issue(ttlSeconds: number): { token: string; expiresAt: number } {
+    this.minted++;
+    const expiresAt = Date.now() + ttlSeconds * 1000;
+    const token = `minted-${this.minted}-${Math.random().toString(36).slice(2, 10)}`;
+    this.live.set(token, expiresAt);
+    return { token, expiresAt };
+  }
+
+  /** 'ok', or why the token is not accepted. */
+  check(token: string): 'ok' | 'expired' | 'unknown' {
+    const expiresAt = this.live.get(token);
+    if (expiresAt === undefined) return 'unknown';
+    return expiresAt > Date.now() ? 'ok' : 'expired';
+  }
+
+  revokeAll(): void {
+    this.live.clear();
+  }
+}
+
+/** Reads a request body (for the fakes' token endpoints). */
+export function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (d: string) => {
+      body += d;
+    });
+    req.on('end', () => resolve(body));
+    req.on('error', reject);
+  });
+}

@@ -1,10 +1,21 @@
 import type { ServerResponse } from 'node:http';
-import { type FakeServer, type FaultFor, listen, matchesTerms, RateWindow, sendJson } from './http-kit.ts';
+import {
+  type FakeServer,
+  type FaultFor,
+  listen,
+  matchesTerms,
+  RateWindow,
+  readBody,
+  sendJson,
+  TokenDesk,
+} from './http-kit.ts';
 import type { RedditFixture, RedditWireLink } from './reddit-fixture.ts';
 
 export interface FakeRedditOptions {
   fixture: RedditFixture;
   token?: string;
+  /** An app whose id and secret `POST /api/v1/access_token` (client_credentials) accepts. */
+  app?: { clientId: string; clientSecret: string; tokenTtlSeconds?: number };
   /** Requests per window (Reddit: about 100 a minute, counted over 10 minutes). */
   rateLimit?: number;
   windowMs?: number;
@@ -21,18 +32,39 @@ function fail(res: ServerResponse, status: number, message: string, headers: Rec
  * A local `oauth.reddit.com/search` with Reddit's wire format: a `Listing` of `t3` children,
  * newest first for `sort=new`, `limit` (at most 100), `after=<fullname>` anchors (an unknown anchor
  * gives an empty listing, as on Reddit), bearer auth, `x-ratelimit-*` headers and 429s. There is
- * no time filter, as on Reddit. The fixture's `links` array may be changed between requests.
+ * no time filter, as on Reddit. The fixture's `links` array may be changed between requests. With
+ * `app`, it is also `www.reddit.com/api/v1/access_token`, minting app-only tokens it then accepts.
  */
-export async function startFakeRedditServer(options: FakeRedditOptions): Promise<FakeServer> {
+export async function startFakeRedditServer(
+  options: FakeRedditOptions,
+): Promise<FakeServer & { tokens: TokenDesk }> {
   const token = options.token ?? 'local-token';
+  const tokens = new TokenDesk();
   const window = new RateWindow(options.rateLimit ?? 1000, options.windowMs ?? 10 * 60_000);
   const cap = options.listingCap ?? 1000;
   const requests: URLSearchParams[] = [];
 
-  return listen((req, res, url) => {
+  const server = await listen((req, res, url) => {
+    if (url.pathname === '/api/v1/access_token' && req.method === 'POST' && options.app) {
+      const { clientId, clientSecret, tokenTtlSeconds = 86_400 } = options.app;
+      const basic = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;
+      void readBody(req).then((body) => {
+        if (req.headers.authorization !== basic) return fail(res, 401, 'Unauthorized', {});
+        if (new URLSearchParams(body).get('grant_type') !== 'client_credentials')
+          return sendJson(res, 200, { error: 'unsupported_grant_type' });
+        const minted = tokens.issue(tokenTtlSeconds);
+        sendJson(res, 200, {
+          access_token: minted.token,
+          token_type: 'bearer',
+          expires_in: tokenTtlSeconds,
+          scope: '*',
+        });
+      });
+      return;
+    }
     if (url.pathname !== '/search' && url.pathname !== '/search.json') return fail(res, 404, 'Not Found', {});
-    if ((req.headers.authorization ?? '').toLowerCase() !== `bearer ${token}`.toLowerCase())
-      return fail(res, 401, 'Unauthorized', {});
+    const bearer = (req.headers.authorization ?? '').replace(/^bearer /i, '');
+    if (bearer !== token && tokens.check(bearer) !== 'ok') return fail(res, 401, 'Unauthorized', {});
     const params = url.searchParams;
     requests.push(params);
     const fault = options.faultFor?.(requests.length, params);
@@ -76,4 +108,5 @@ export async function startFakeRedditServer(options: FakeRedditOptions): Promise
     if (fault === 'malformed-envelope') (body.data as Record<string, unknown>).children = 'none';
     return sendJson(res, 200, body, headers);
   }, requests);
+  return { ...server, tokens };
 }

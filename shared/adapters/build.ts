@@ -4,6 +4,7 @@ import type { Source } from '../domain/post.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { SocialSource } from '../ports/social-source.ts';
 import { BlueskySocialSource } from './bluesky/bluesky-source.ts';
+import { blueskySessionToken } from './bluesky/session-token.ts';
 import { DynamoBudgetStore } from './dynamodb/budget-store.ts';
 import { DynamoCampaignStore } from './dynamodb/campaign-store.ts';
 import { DynamoDefinitionStore } from './dynamodb/definition-store.ts';
@@ -14,6 +15,7 @@ import { DynamoRunStore } from './dynamodb/run-store.ts';
 import { openTable } from './dynamodb/table.ts';
 import { DynamoTaskStore } from './dynamodb/task-store.ts';
 import { HackerNewsSocialSource } from './hackernews/hackernews-source.ts';
+import { redditAppToken } from './reddit/app-token.ts';
 import { RedditSocialSource } from './reddit/reddit-source.ts';
 import { SqsTaskQueue } from './sqs/task-queue.ts';
 import { XSocialSource } from './x/x-source.ts';
@@ -55,8 +57,13 @@ export function buildSources(
     DiscoverConfig,
     | 'X_API_BASE_URL'
     | 'X_TLS_INSECURE'
+    | 'REDDIT_CLIENT_ID'
+    | 'REDDIT_CLIENT_SECRET'
     | 'REDDIT_TOKEN'
     | 'REDDIT_API_BASE_URL'
+    | 'REDDIT_AUTH_BASE_URL'
+    | 'BLUESKY_IDENTIFIER'
+    | 'BLUESKY_APP_PASSWORD'
     | 'BLUESKY_TOKEN'
     | 'BLUESKY_API_BASE_URL'
     | 'HACKERNEWS_ENABLED'
@@ -71,20 +78,40 @@ export function buildSources(
     ...(config.HACKERNEWS_ENABLED
       ? { hackernews: new HackerNewsSocialSource({ baseUrl: config.HACKERNEWS_API_BASE_URL, now }) }
       : {}),
-    ...(config.REDDIT_TOKEN
+    ...(config.REDDIT_CLIENT_ID || config.REDDIT_TOKEN
       ? {
           reddit: new RedditSocialSource({
             baseUrl: config.REDDIT_API_BASE_URL,
             token: config.REDDIT_TOKEN,
+            ...(config.REDDIT_CLIENT_ID && config.REDDIT_CLIENT_SECRET
+              ? {
+                  tokens: redditAppToken({
+                    clientId: config.REDDIT_CLIENT_ID,
+                    clientSecret: config.REDDIT_CLIENT_SECRET,
+                    authBaseUrl: config.REDDIT_AUTH_BASE_URL,
+                    now,
+                  }),
+                }
+              : {}),
             now,
           }),
         }
       : {}),
-    ...(config.BLUESKY_TOKEN
+    ...(config.BLUESKY_IDENTIFIER || config.BLUESKY_TOKEN
       ? {
           bluesky: new BlueskySocialSource({
             baseUrl: config.BLUESKY_API_BASE_URL,
             token: config.BLUESKY_TOKEN,
+            ...(config.BLUESKY_IDENTIFIER && config.BLUESKY_APP_PASSWORD
+              ? {
+                  tokens: blueskySessionToken({
+                    identifier: config.BLUESKY_IDENTIFIER,
+                    appPassword: config.BLUESKY_APP_PASSWORD,
+                    baseUrl: config.BLUESKY_API_BASE_URL,
+                    now,
+                  }),
+                }
+              : {}),
             now,
           }),
         }

@@ -83,4 +83,17 @@ describe('configuration from the environment', () => {
       }),
     ).toThrow(/SIGN_IN_URL/);
   });
+
+  it('takes Reddit app credentials and a Bluesky login as pairs', () => {
+    const base = { TABLE_NAME: 't', ENGAGE_QUEUE_URL: 'http://l/q', X_SECRET_ARN: 'a' };
+    expect(
+      loadConfig(discoverConfigSchema, { ...base, REDDIT_CLIENT_ID: 'id', REDDIT_CLIENT_SECRET: 's' }),
+    ).toMatchObject({ REDDIT_CLIENT_ID: 'id', REDDIT_CLIENT_SECRET: 's' });
+    expect(() => loadConfig(discoverConfigSchema, { ...base, REDDIT_CLIENT_ID: 'id' })).toThrow(
+      /REDDIT_CLIENT_SECRET: REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET go together/,
+    );
+    expect(() => loadConfig(discoverConfigSchema, { ...base, BLUESKY_APP_PASSWORD: 'p' })).toThrow(
+      /BLUESKY_APP_PASSWORD: BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD go together/,
+    );
+  });
 });

@@ -8,7 +8,8 @@ import {
   type SearchRequest,
   type SocialSource,
 } from '../../ports/social-source.ts';
-import type { SourceSettings } from '../source-settings.ts';
+import { type AccessTokens, withToken } from '../access-tokens.ts';
+import { type SourceSettings, tokensOf } from '../source-settings.ts';
 import { getJson } from './http.ts';
 import { normalisePost, parseEnvelope, toProfile } from './normalise.ts';
 import { decodeToken, earlier, encodeToken, isoMs, plusOneMs, sortAt } from './paging.ts';
@@ -38,13 +39,13 @@ const PROFILE_BATCH = 25;
  */
 export class BlueskySocialSource implements SocialSource {
   private readonly baseUrl: string;
-  private readonly token?: string;
+  private readonly tokens?: AccessTokens;
   private readonly timeoutMs: number;
   private readonly now: () => Date;
 
   constructor(settings: BlueskySettings = {}) {
     this.baseUrl = (settings.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-    this.token = settings.token;
+    this.tokens = tokensOf(settings);
     this.timeoutMs = settings.timeoutMs ?? 10_000;
     this.now = settings.now ?? (() => new Date());
   }
@@ -103,11 +104,9 @@ export class BlueskySocialSource implements SocialSource {
   }
 
   private get(path: string) {
-    return getJson(`${this.baseUrl}/xrpc/${path}`, {
-      token: this.token,
-      timeoutMs: this.timeoutMs,
-      now: this.now,
-    });
+    return withToken(this.tokens, (token) =>
+      getJson(`${this.baseUrl}/xrpc/${path}`, { token, timeoutMs: this.timeoutMs, now: this.now }),
+    );
   }
 
   /** Detailed profiles in batches of 25; a failed batch falls back to the post's own author view. */

@@ -1,4 +1,8 @@
 import { MalformedPageError, RateLimitedError, SourceUnavailableError } from '../../ports/social-source.ts';
+import { TokenRefusedError } from '../access-tokens.ts';
+
+/** XRPC errors that mean "get a new access token" rather than "the service is down". */
+const REFUSED_TOKEN = new Set(['ExpiredToken', 'InvalidToken', 'AuthenticationRequired']);
 
 /** The PDS window is 5 minutes (3,000 requests per IP); used when a 429 carries no reset. */
 const DEFAULT_BACKOFF_MS = 5 * 60_000;
@@ -21,8 +25,9 @@ export function readRateLimit(headers: Headers, now: Date): RateLimitState | und
 }
 
 /**
- * One XRPC GET with a timeout. 429 becomes RateLimitedError, network failures and other non-200s
- * SourceUnavailableError with the XRPC error name (an expired access token is `ExpiredToken`).
+ * One XRPC GET with a timeout. 429 becomes RateLimitedError; a 401, or an `ExpiredToken` /
+ * `InvalidToken` error (Bluesky answers those with 400), TokenRefusedError; network failures and
+ * other non-200s SourceUnavailableError with the XRPC error name.
  */
 export async function getJson(
   url: string,
@@ -55,6 +60,10 @@ export async function getJson(
   }
   if (response.status !== 200) {
     const name = (body as { error?: unknown } | undefined)?.error;
+    if (response.status === 401 || (typeof name === 'string' && REFUSED_TOKEN.has(name)))
+      throw new TokenRefusedError(
+        `Bluesky answered ${response.status}${typeof name === 'string' ? ` ${name}` : ''}`,
+      );
     throw new SourceUnavailableError(
       `Bluesky answered ${response.status}${typeof name === 'string' ? ` ${name}` : ''}`,
     );

@@ -1,4 +1,5 @@
 import { MalformedPageError, RateLimitedError, SourceUnavailableError } from '../../ports/social-source.ts';
+import { TokenRefusedError } from '../access-tokens.ts';
 
 /** Reddit's window is 10 minutes; used when a 429 comes without `x-ratelimit-reset`. */
 const DEFAULT_BACKOFF_MS = 10 * 60_000;
@@ -18,8 +19,8 @@ export function readRateLimit(headers: Headers, now: Date): RateLimitState | und
 
 /**
  * One authenticated GET with a timeout. 429 becomes RateLimitedError (until the window resets),
- * network failures and any other non-200 become SourceUnavailableError (401 included: the token is
- * minted outside the adapter, and a later cycle may have a fresh one).
+ * 401 TokenRefusedError (a SourceUnavailableError the adapter retries once with a new token),
+ * network failures and any other non-200 SourceUnavailableError.
  */
 export async function getJson(
   url: string,
@@ -43,6 +44,10 @@ export async function getJson(
   if (response.status === 429) {
     await response.body?.cancel();
     throw new RateLimitedError(rateLimit?.resetAt ?? new Date(at.getTime() + DEFAULT_BACKOFF_MS));
+  }
+  if (response.status === 401) {
+    await response.body?.cancel();
+    throw new TokenRefusedError('Reddit answered 401: the token was refused');
   }
   if (response.status !== 200) {
     await response.body?.cancel();

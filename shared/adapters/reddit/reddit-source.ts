@@ -8,7 +8,8 @@ import {
   type SearchRequest,
   type SocialSource,
 } from '../../ports/social-source.ts';
-import type { SourceSettings } from '../source-settings.ts';
+import { type AccessTokens, withToken } from '../access-tokens.ts';
+import { type SourceSettings, tokensOf } from '../source-settings.ts';
 import { getJson, type RateLimitState } from './http.ts';
 import { decodeMarker, encodeMarker } from './markers.ts';
 import { normaliseChild, parseListing, placement } from './normalise.ts';
@@ -35,7 +36,7 @@ interface Window {
  */
 export class RedditSocialSource implements SocialSource {
   private readonly baseUrl: string;
-  private readonly token?: string;
+  private readonly tokens?: AccessTokens;
   private readonly timeoutMs: number;
   private readonly userAgent: string;
   private readonly now: () => Date;
@@ -44,7 +45,7 @@ export class RedditSocialSource implements SocialSource {
 
   constructor(settings: RedditSettings = {}) {
     this.baseUrl = (settings.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-    this.token = settings.token;
+    this.tokens = tokensOf(settings);
     this.timeoutMs = settings.timeoutMs ?? 10_000;
     this.userAgent = settings.userAgent ?? DEFAULT_USER_AGENT;
     this.now = settings.now ?? (() => new Date());
@@ -85,12 +86,14 @@ export class RedditSocialSource implements SocialSource {
       raw_json: '1',
     });
     if (after) params.set('after', after);
-    const { body, rateLimit } = await getJson(`${this.baseUrl}/search?${params}`, {
-      token: this.token,
-      userAgent: this.userAgent,
-      timeoutMs: this.timeoutMs,
-      now: this.now,
-    });
+    const { body, rateLimit } = await withToken(this.tokens, (token) =>
+      getJson(`${this.baseUrl}/search?${params}`, {
+        token,
+        userAgent: this.userAgent,
+        timeoutMs: this.timeoutMs,
+        now: this.now,
+      }),
+    );
     this.remember(rateLimit);
     return { ...parseListing(body), rateLimit };
   }

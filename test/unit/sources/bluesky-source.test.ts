@@ -5,6 +5,7 @@ import {
   startFakeBlueskyServer,
 } from '../../../local/fake-sources/bluesky-server.ts';
 import type { Fault } from '../../../local/fake-sources/http-kit.ts';
+import { TokenRefusedError } from '../../../shared/adapters/access-tokens.ts';
 import { BlueskySocialSource } from '../../../shared/adapters/bluesky/bluesky-source.ts';
 import {
   RateLimitedError,
@@ -100,12 +101,12 @@ describe('the Bluesky source against the fake XRPC host', () => {
     expect(waitS).toBeLessThanOrEqual(301);
   });
 
-  it('turns a missing session and an upstream failure into SourceUnavailableError', async () => {
+  it('turns a missing session (TokenRefusedError) and an upstream failure into SourceUnavailableError', async () => {
     const { server } = await start(buildBskyFixture({ posts: 5, authors: 2, now }), {}, () => 'server-error');
 
-    await expect(new BlueskySocialSource({ baseUrl: server.url }).search(request)).rejects.toThrowError(
-      new SourceUnavailableError('Bluesky answered 401 AuthMissing'),
-    );
+    const missing = new BlueskySocialSource({ baseUrl: server.url }).search(request);
+    await expect(missing).rejects.toThrowError(new TokenRefusedError('Bluesky answered 401 AuthMissing'));
+    await expect(missing).rejects.toBeInstanceOf(SourceUnavailableError);
     await expect(
       new BlueskySocialSource({ baseUrl: server.url, token: 'jwt' }).search(request),
     ).rejects.toThrowError(new SourceUnavailableError('Bluesky answered 502 UpstreamFailure'));

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Fault } from '../../../local/fake-sources/http-kit.ts';
 import { buildRedditFixture, type RedditFixture } from '../../../local/fake-sources/reddit-fixture.ts';
 import { type FakeRedditOptions, startFakeRedditServer } from '../../../local/fake-sources/reddit-server.ts';
+import { TokenRefusedError } from '../../../shared/adapters/access-tokens.ts';
 import { RedditSocialSource } from '../../../shared/adapters/reddit/reddit-source.ts';
 import {
   RateLimitedError,
@@ -129,16 +130,18 @@ describe('the Reddit source against the fake oauth.reddit.com', () => {
     expect(waitS).toBeLessThanOrEqual(600);
   });
 
-  it('turns a refused token and an HTML 503 into SourceUnavailableError', async () => {
+  it('turns a refused token (TokenRefusedError) and an HTML 503 into SourceUnavailableError', async () => {
     const { server } = await start(
       buildRedditFixture({ posts: 5, authors: 3, now }),
       {},
       () => 'server-error',
     );
 
-    await expect(
-      new RedditSocialSource({ baseUrl: server.url, token: 'stale' }).search(request),
-    ).rejects.toThrowError(new SourceUnavailableError('Reddit answered 401'));
+    const stale = new RedditSocialSource({ baseUrl: server.url, token: 'stale' }).search(request);
+    await expect(stale).rejects.toThrowError(
+      new TokenRefusedError('Reddit answered 401: the token was refused'),
+    );
+    await expect(stale).rejects.toBeInstanceOf(SourceUnavailableError);
     await expect(
       new RedditSocialSource({ baseUrl: server.url, token: 't' }).search(request),
     ).rejects.toThrowError(new SourceUnavailableError('Reddit answered 503'));
