@@ -22,6 +22,7 @@ export function createProspectorApp(props: AppProps = {}): ProspectorApp {
     description: 'Prospector data: table, engagement queue, X token secret, CRM exports, reviewer user pool',
     xSecretName: settings.xSecretName,
     ...(settings.signInDomainPrefix ? { signInDomainPrefix: settings.signInDomainPrefix } : {}),
+    ...(settings.sourcesSecretName ? { sourcesSecretName: settings.sourcesSecretName } : {}),
   });
   const stateless = new StatelessStack(app, 'ProspectorStateless', {
     description: 'Prospector code: functions, schedule, review API, alarms and dashboard',
@@ -30,6 +31,7 @@ export function createProspectorApp(props: AppProps = {}): ProspectorApp {
     engageQueue: stateful.engageQueue,
     engageDlq: stateful.engageDlq,
     xSecret: stateful.xSecret,
+    ...(stateful.sourcesSecret ? { sourcesSecret: stateful.sourcesSecret } : {}),
     userPool: stateful.userPool,
     userPoolClient: stateful.userPoolClient,
     signInUrl: stateful.userPoolDomain.baseUrl(),

@@ -6,6 +6,11 @@ export interface ProspectorSettings {
   schedule: string;
   /** Secrets Manager name of the X bearer token secret. */
   xSecretName: string;
+  /**
+   * Secrets Manager name of a secret for the Reddit and Bluesky credentials (a JSON object with
+   * REDDIT_CLIENT_ID/REDDIT_CLIENT_SECRET, BLUESKY_IDENTIFIER/BLUESKY_APP_PASSWORD); unset, no secret.
+   */
+  sourcesSecretName?: string;
   /** Where alarm notifications go; no subscription when unset. */
   alarmEmail?: string;
   /** Browser origins allowed to call the review API; no CORS when empty. */
@@ -74,6 +79,7 @@ export function readSettings(app: App): ProspectorSettings {
   return {
     schedule,
     xSecretName: text('xSecretName', DEFAULT_SETTINGS.xSecretName),
+    ...(text('sourcesSecretName', '') ? { sourcesSecretName: text('sourcesSecretName', '') } : {}),
     ...(alarmEmail ? { alarmEmail } : {}),
     allowedOrigins: parseOrigins(get('allowedOrigins')),
     engageMode,

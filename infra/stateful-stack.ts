@@ -4,6 +4,7 @@ import {
   Duration,
   Fn,
   RemovalPolicy,
+  SecretValue,
   Stack,
   type StackProps,
   Validations,
@@ -28,6 +29,8 @@ import { ENGAGE_VISIBILITY_TIMEOUT_SECONDS } from './function-specs.ts';
 export interface StatefulStackProps extends StackProps {
   /** Secrets Manager name of the X bearer token (context `xSecretName`). */
   readonly xSecretName: string;
+  /** Name of the Reddit/Bluesky credentials secret (context `sourcesSecretName`); none when unset. */
+  readonly sourcesSecretName?: string;
   /** Hosted sign-in domain prefix (context `signInDomainPrefix`); default `prospector-<account>`. */
   readonly signInDomainPrefix?: string;
 }
@@ -47,6 +50,8 @@ export class StatefulStack extends Stack {
   readonly exportBucket: Bucket;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
+  /** Reddit and Bluesky credentials (JSON), when the deployment uses those sources. */
+  readonly sourcesSecret?: Secret;
   /** The hosted sign-in page the review UI sends people to. */
   readonly userPoolDomain: UserPoolDomain;
 
@@ -100,6 +105,21 @@ export class StatefulStack extends Stack {
         'rotation is a manual regenerate-and-put-secret-value step (docs/deploy.md).',
     });
 
+    if (props.sourcesSecretName) {
+      // Seeded with an empty JSON object; the operator puts the credentials (docs/deploy.md).
+      this.sourcesSecret = new Secret(this, 'SourcesCredentials', {
+        secretName: props.sourcesSecretName,
+        description: 'Reddit and Bluesky credentials for discovery (JSON object, see docs/sources.md)',
+        secretStringValue: SecretValue.unsafePlainText('{}'),
+      });
+      Validations.of(this.sourcesSecret).acknowledge({
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'Reddit app secrets and Bluesky app passwords are issued on those sites, which have no API to ' +
+          'rotate them; Prospector mints and refreshes the short-lived tokens itself.',
+      });
+    }
+
     this.exportBucket = this.createExportBucket();
     [this.userPool, this.userPoolClient] = this.createUserPool();
     this.userPoolDomain = this.userPool.addDomain('SignIn', {
@@ -111,6 +131,7 @@ export class StatefulStack extends Stack {
     // For the operator's commands in docs/deploy.md.
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'XSecretArn', { value: this.xSecret.secretArn });
+    if (this.sourcesSecret) new CfnOutput(this, 'SourcesSecretArn', { value: this.sourcesSecret.secretArn });
     new CfnOutput(this, 'ExportBucketName', { value: this.exportBucket.bucketName });
     new CfnOutput(this, 'EngageDlqUrl', { value: this.engageDlq.queueUrl });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });

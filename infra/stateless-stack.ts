@@ -20,6 +20,8 @@ export interface StatelessStackProps extends StackProps {
   readonly engageQueue: IQueue;
   readonly engageDlq: IQueue;
   readonly xSecret: ISecret;
+  /** Reddit/Bluesky credentials, when configured (context `sourcesSecretName`). */
+  readonly sourcesSecret?: ISecret;
   readonly userPool: IUserPool;
   readonly userPoolClient: IUserPoolClient;
   /** Base URL of the Cognito hosted sign-in (the review UI's sign-in page). */
@@ -66,6 +68,10 @@ export class StatelessStack extends Stack {
     table.grantReadWriteData(this.discover.fn);
     engageQueue.grantSendMessages(this.discover.fn);
     xSecret.grantRead(this.discover.fn);
+    if (props.sourcesSecret) {
+      this.discover.fn.addEnvironment('SOURCES_SECRET_ARN', props.sourcesSecret.secretArn);
+      props.sourcesSecret.grantRead(this.discover.fn);
+    }
 
     this.engage = new ProspectorFunction(this, 'Engage', {
       spec: FUNCTION_SPECS.engage,

@@ -29,6 +29,8 @@ export const discoverConfigSchema = common
   .extend({
     X_BEARER_TOKEN: z.string().min(1).optional(),
     X_SECRET_ARN: z.string().min(1).optional(),
+    /** A secret holding the other sources' credentials as JSON (see `sourceCredentialsSchema`). */
+    SOURCES_SECRET_ARN: z.string().min(1).optional(),
     /** Local fake X server only. */
     X_API_BASE_URL: url.optional(),
     X_TLS_INSECURE: bool,
@@ -75,6 +77,46 @@ export const discoverConfigSchema = common
     path: ['X_TLS_INSECURE'],
   });
 export type DiscoverConfig = z.infer<typeof discoverConfigSchema>;
+
+/**
+ * The JSON object in the sources secret (`SOURCES_SECRET_ARN`): the same names as the environment
+ * settings, so credentials can move from one to the other. Unknown keys are refused (a typo would
+ * otherwise silently disable a source).
+ */
+export const sourceCredentialsSchema = z
+  .strictObject({
+    REDDIT_CLIENT_ID: z.string().min(1).optional(),
+    REDDIT_CLIENT_SECRET: z.string().min(1).optional(),
+    BLUESKY_IDENTIFIER: z.string().min(1).optional(),
+    BLUESKY_APP_PASSWORD: z.string().min(1).optional(),
+  })
+  .refine((c) => !c.REDDIT_CLIENT_ID === !c.REDDIT_CLIENT_SECRET, {
+    message: 'REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET go together',
+    path: ['REDDIT_CLIENT_SECRET'],
+  })
+  .refine((c) => !c.BLUESKY_IDENTIFIER === !c.BLUESKY_APP_PASSWORD, {
+    message: 'BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD go together',
+    path: ['BLUESKY_APP_PASSWORD'],
+  });
+export type SourceCredentials = z.infer<typeof sourceCredentialsSchema>;
+
+/** Parses the sources secret's string; errors name the key, never a value. */
+export function parseSourceCredentials(secret: string): SourceCredentials {
+  let json: unknown;
+  try {
+    json = JSON.parse(secret);
+  } catch {
+    throw new ConfigError(['SOURCES_SECRET_ARN: the secret is not a JSON object']);
+  }
+  const parsed = sourceCredentialsSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((i) => {
+      const keys = i.code === 'unrecognized_keys' ? ` ${i.keys.join(', ')}` : '';
+      return `SOURCES_SECRET_ARN ${i.path.join('.') || '(object)'}: ${i.message}${keys}`;
+    }),
+  );
+}
 
 export const engageConfigSchema = common.extend({
   ENGAGE_MODE: z.enum(['dry-run', 'live']).default('dry-run'),

@@ -3,19 +3,23 @@ import { buildSources, buildStores, buildTaskQueue } from '../../shared/adapters
 import { loadShippedModel } from '../../shared/adapters/intent/shipped-model.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
 import { createMetrics } from '../../shared/adapters/powertools/metrics.ts';
-import { discoverConfigSchema, loadConfig } from '../../shared/config.ts';
+import { discoverConfigSchema, loadConfig, parseSourceCredentials } from '../../shared/config.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { createDiscoverHandler } from './create-handler.ts';
 
 // Composition root: runs once per Lambda cold start (and once per local runner process).
 const config = loadConfig(discoverConfigSchema);
 const bearerToken = config.X_BEARER_TOKEN ?? String(await getSecret(config.X_SECRET_ARN as string));
+// Reddit and Bluesky credentials from their secret, if one is configured (environment settings win).
+const sourceCredentials = config.SOURCES_SECRET_ARN
+  ? parseSourceCredentials(String(await getSecret(config.SOURCES_SECRET_ARN)))
+  : {};
 
 export const handler = createDiscoverHandler(
   {
     ...buildStores(config),
     queue: buildTaskQueue(config),
-    sources: buildSources(config, bearerToken, systemClock),
+    sources: buildSources(config, bearerToken, systemClock, sourceCredentials),
     clock: systemClock,
     log: createLogger('discover'),
     metrics: createMetrics('discover'),

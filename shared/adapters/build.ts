@@ -1,5 +1,5 @@
 import { Agent } from 'node:https';
-import type { ApiConfig, DiscoverConfig } from '../config.ts';
+import type { ApiConfig, DiscoverConfig, SourceCredentials } from '../config.ts';
 import type { Source } from '../domain/post.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { SocialSource } from '../ports/social-source.ts';
@@ -51,9 +51,12 @@ export function buildTaskQueue(config: Pick<ApiConfig, 'ENGAGE_QUEUE_URL' | 'SQS
   });
 }
 
-/** Every source whose credentials are configured; campaigns on a missing one stop with `no-source`. */
+/**
+ * Every source whose credentials are configured (in the environment, or in the sources secret's
+ * `credentials`; the environment wins key by key); campaigns on a missing one stop with `no-source`.
+ */
 export function buildSources(
-  config: Pick<
+  env: Pick<
     DiscoverConfig,
     | 'X_API_BASE_URL'
     | 'X_TLS_INSECURE'
@@ -71,8 +74,16 @@ export function buildSources(
   >,
   xBearerToken: string,
   clock: Clock,
+  credentials: SourceCredentials = {},
 ): Partial<Record<Source, SocialSource>> {
   const now = () => clock.now();
+  const config = {
+    ...env,
+    REDDIT_CLIENT_ID: env.REDDIT_CLIENT_ID ?? credentials.REDDIT_CLIENT_ID,
+    REDDIT_CLIENT_SECRET: env.REDDIT_CLIENT_SECRET ?? credentials.REDDIT_CLIENT_SECRET,
+    BLUESKY_IDENTIFIER: env.BLUESKY_IDENTIFIER ?? credentials.BLUESKY_IDENTIFIER,
+    BLUESKY_APP_PASSWORD: env.BLUESKY_APP_PASSWORD ?? credentials.BLUESKY_APP_PASSWORD,
+  };
   return {
     x: buildXSource(config, xBearerToken),
     ...(config.HACKERNEWS_ENABLED

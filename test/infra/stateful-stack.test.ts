@@ -117,6 +117,20 @@ describe('export bucket', () => {
   });
 });
 
+describe('sources secret', () => {
+  it(
+    'exists only when context names it, seeded with an empty JSON object',
+    () => {
+      expect(Object.keys(t.findResources('AWS::SecretsManager::Secret'))).toHaveLength(1);
+      synthApp({ sourcesSecretName: 'prospector/sources' }).statefulTemplate.hasResourceProperties(
+        'AWS::SecretsManager::Secret',
+        { Name: 'prospector/sources', SecretString: '{}' },
+      );
+    },
+    SYNTH_TIMEOUT_MS,
+  );
+});
+
 describe('user pool', () => {
   it('is admin-managed with TOTP MFA and a public client', () => {
     t.hasResourceProperties('AWS::Cognito::UserPool', {

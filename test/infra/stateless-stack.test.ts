@@ -57,6 +57,23 @@ describe('function IAM: exactly the grants each handler needs', () => {
     ]);
   });
 
+  it(
+    'discover with a sources secret (context sourcesSecretName): also reads that secret, named in its environment',
+    () => {
+      const withSources = synthApp({ sourcesSecretName: 'prospector/sources' });
+      const p = resourceRenderer(withSources.statelessTemplate, withSources.statefulTemplate);
+    expect(p.statementsOf(roleId(withSources.stateless.discover))).toContainEqual({
+        actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+        resources: ['SourcesCredentials', 'XBearerToken'],
+      });
+      const vars =
+        withSources.statelessTemplate.toJSON().Resources[logicalId(withSources.stateless.discover)].Properties
+          .Environment.Variables;
+      expect(p.render(vars.SOURCES_SECRET_ARN)).toBe('SourcesCredentials');
+    },
+    SYNTH_TIMEOUT_MS,
+  );
+
   it('engage: table read/write, and consuming its queue (added by the SQS event source)', () => {
     expect(policy.statementsOf(roleId(s.stateless.engage))).toEqual([
       { actions: DYNAMO_READ_WRITE, resources: TABLE },

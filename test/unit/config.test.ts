@@ -5,6 +5,7 @@ import {
   discoverConfigSchema,
   engageConfigSchema,
   loadConfig,
+  parseSourceCredentials,
 } from '../../shared/config.ts';
 
 describe('configuration from the environment', () => {
@@ -93,6 +94,31 @@ describe('configuration from the environment', () => {
       /REDDIT_CLIENT_SECRET: REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET go together/,
     );
     expect(() => loadConfig(discoverConfigSchema, { ...base, BLUESKY_APP_PASSWORD: 'p' })).toThrow(
+      /BLUESKY_APP_PASSWORD: BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD go together/,
+    );
+  });
+
+  it('reads the sources secret as JSON with the setting names, naming bad keys but never values', () => {
+    expect(parseSourceCredentials('{"REDDIT_CLIENT_ID":"id","REDDIT_CLIENT_SECRET":"s"}')).toEqual({
+      REDDIT_CLIENT_ID: 'id',
+      REDDIT_CLIENT_SECRET: 's',
+    });
+    expect(parseSourceCredentials('{}')).toEqual({});
+    expect(() => parseSourceCredentials('not json')).toThrow(
+      /SOURCES_SECRET_ARN: the secret is not a JSON object/,
+    );
+    const typo = (() => {
+      try {
+        parseSourceCredentials(
+          '{"REDDIT_CLIENT_ID":"id","REDDIT_CLIENT_SECRET":"s","BLUESKY_PASSWORD":"hunter2"}',
+        );
+      } catch (e) {
+        return (e as ConfigError).message;
+      }
+    })();
+    expect(typo).toMatch(/BLUESKY_PASSWORD/);
+    expect(typo).not.toContain('hunter2');
+    expect(() => parseSourceCredentials('{"BLUESKY_IDENTIFIER":"me.bsky.social"}')).toThrow(
       /BLUESKY_APP_PASSWORD: BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD go together/,
     );
   });
