@@ -62,7 +62,7 @@ describe('function IAM: exactly the grants each handler needs', () => {
     () => {
       const withSources = synthApp({ sourcesSecretName: 'prospector/sources' });
       const p = resourceRenderer(withSources.statelessTemplate, withSources.statefulTemplate);
-    expect(p.statementsOf(roleId(withSources.stateless.discover))).toContainEqual({
+      expect(p.statementsOf(roleId(withSources.stateless.discover))).toContainEqual({
         actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
         resources: ['SourcesCredentials', 'XBearerToken'],
       });
