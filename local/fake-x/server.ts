@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Feed, WireTweet, WireUser } from './feed.ts';
-import { matchesQuery, parseQuery, type QueryNode } from './query-matcher.ts';
+import { matchesQuery } from './query-matcher.ts';
+import { parseQuery, type QueryNode } from './query-parser.ts';
 import { selfSignedCertificate } from './tls.ts';
 
 /** What a test can make the next request do, to rehearse X's failure modes. */

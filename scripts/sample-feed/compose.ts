@@ -3,7 +3,8 @@
  * every template is used before any repeats), fills its slots with author-consistent values, styles it,
  * and checks it against the campaign queries until it matches exactly the intended campaigns.
  */
-import { matchesQuery, parseQuery, type QueryNode } from '../../local/fake-x/query-matcher.ts';
+import { matchesQuery } from '../../local/fake-x/query-matcher.ts';
+import { parseQuery, type QueryNode } from '../../local/fake-x/query-parser.ts';
 import { advicePosts } from './advice-giving.ts';
 import { crmAsks, crmContexts, crmStandalone } from './buying-signals-crm.ts';
 import {

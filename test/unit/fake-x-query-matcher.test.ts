@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchesQuery, parseQuery } from '../../local/fake-x/query-matcher.ts';
+import { matchesQuery } from '../../local/fake-x/query-matcher.ts';
+import { parseQuery } from '../../local/fake-x/query-parser.ts';
 
 const t = (
   text: string,
