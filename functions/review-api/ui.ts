@@ -107,6 +107,10 @@ let signingIn;
 async function bearer() {
   if (!signIn) return undefined;
   const params = new URLSearchParams(location.search);
+  if (params.has('error')) {
+    history.replaceState(null, '', here);
+    throw new Error('sign-in failed: ' + (params.get('error_description') || params.get('error')) + '; reload to try again');
+  }
   if (params.has('code')) await (signingIn ??= finishSignIn(params));
   const session = JSON.parse(sessionStorage.getItem('session') || 'null');
   if (session && session.expiresAt > Date.now() + 60000) return session.idToken;

@@ -160,7 +160,7 @@ describe('the review page signs in through the hosted UI (authorization code + P
     expect(idp.tokenErrors).toEqual([]);
   });
 
-  it('refuses a sign-in answer that this tab did not ask for (state mismatch), and signs out', async () => {
+  it('refuses a sign-in answer this tab did not ask for (state mismatch), stops on a hosted-UI error, and signs out', async () => {
     const page = await browser.newPage();
     const issued = idp.issued.length;
     await page.goto(`${pageOrigin}/?code=forged&state=not-ours`);
@@ -169,6 +169,13 @@ describe('the review page signs in through the hosted UI (authorization code + P
       .toContain('does not match this browser tab');
     expect(idp.issued).toHaveLength(issued);
     expect(idp.tokenErrors).toEqual([]); // the forged code never reached the token endpoint
+
+    const authorizeBefore = idp.authorizeRequests.length;
+    await page.goto(`${pageOrigin}/?error=access_denied&error_description=The+user+cancelled`);
+    await expect
+      .poll(() => page.locator('#status').textContent())
+      .toContain('sign-in failed: The user cancelled');
+    expect(idp.authorizeRequests).toHaveLength(authorizeBefore); // no redirect loop back to the hosted UI
 
     accepted = new Set(['id-token-3']);
     await page.goto(`${pageOrigin}/`);
