@@ -9,6 +9,17 @@ const url = z.url();
 /** Local SQS servers hand out queue URLs on hosts WHATWG URL parsing rejects (sqs.us-east-1.127.0.0.1). */
 const queueUrl = z.string().regex(/^https?:\/\/\S+$/, 'expected an http(s) queue URL');
 
+/** Settings that only work as a pair (an id and its secret): both or neither, the second one named. */
+function together<A extends string, B extends string>(
+  a: A,
+  b: B,
+): [(c: Partial<Record<A | B, unknown>>) => boolean, { message: string; path: string[] }] {
+  return [
+    (c) => (c[a] === undefined) === (c[b] === undefined),
+    { message: `${a} and ${b} go together`, path: [b] },
+  ];
+}
+
 const common = z.object({
   AWS_REGION: z.string().min(1).default('us-east-1'),
   TABLE_NAME: z.string().min(1),
@@ -64,14 +75,8 @@ export const discoverConfigSchema = common
     message: 'set X_BEARER_TOKEN or X_SECRET_ARN',
     path: ['X_BEARER_TOKEN'],
   })
-  .refine((c) => !c.REDDIT_CLIENT_ID === !c.REDDIT_CLIENT_SECRET, {
-    message: 'REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET go together',
-    path: ['REDDIT_CLIENT_SECRET'],
-  })
-  .refine((c) => !c.BLUESKY_IDENTIFIER === !c.BLUESKY_APP_PASSWORD, {
-    message: 'BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD go together',
-    path: ['BLUESKY_APP_PASSWORD'],
-  })
+  .refine(...together('REDDIT_CLIENT_ID', 'REDDIT_CLIENT_SECRET'))
+  .refine(...together('BLUESKY_IDENTIFIER', 'BLUESKY_APP_PASSWORD'))
   .refine((c) => !c.X_TLS_INSECURE || c.X_API_BASE_URL, {
     message: 'X_TLS_INSECURE is only allowed with a local X_API_BASE_URL',
     path: ['X_TLS_INSECURE'],
@@ -90,14 +95,8 @@ export const sourceCredentialsSchema = z
     BLUESKY_IDENTIFIER: z.string().min(1).optional(),
     BLUESKY_APP_PASSWORD: z.string().min(1).optional(),
   })
-  .refine((c) => !c.REDDIT_CLIENT_ID === !c.REDDIT_CLIENT_SECRET, {
-    message: 'REDDIT_CLIENT_ID and REDDIT_CLIENT_SECRET go together',
-    path: ['REDDIT_CLIENT_SECRET'],
-  })
-  .refine((c) => !c.BLUESKY_IDENTIFIER === !c.BLUESKY_APP_PASSWORD, {
-    message: 'BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD go together',
-    path: ['BLUESKY_APP_PASSWORD'],
-  });
+  .refine(...together('REDDIT_CLIENT_ID', 'REDDIT_CLIENT_SECRET'))
+  .refine(...together('BLUESKY_IDENTIFIER', 'BLUESKY_APP_PASSWORD'));
 export type SourceCredentials = z.infer<typeof sourceCredentialsSchema>;
 
 /** Parses the sources secret's string; errors name the key, never a value. */
@@ -136,10 +135,7 @@ export const apiConfigSchema = common
     SIGN_IN_URL: z.url({ protocol: /^https$/ }).optional(),
     SIGN_IN_CLIENT_ID: z.string().min(1).optional(),
   })
-  .refine((c) => (c.SIGN_IN_URL === undefined) === (c.SIGN_IN_CLIENT_ID === undefined), {
-    path: ['SIGN_IN_CLIENT_ID'],
-    message: 'SIGN_IN_URL and SIGN_IN_CLIENT_ID go together',
-  });
+  .refine(...together('SIGN_IN_URL', 'SIGN_IN_CLIENT_ID'));
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 
 export class ConfigError extends Error {

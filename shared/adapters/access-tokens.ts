@@ -1,3 +1,4 @@
+import type * as z from 'zod';
 import { SourceUnavailableError } from '../ports/social-source.ts';
 
 /**
@@ -65,6 +66,37 @@ export class RefreshingToken implements AccessTokens {
   refused(token: string): void {
     if (this.cached?.token === token) this.cached = undefined;
   }
+}
+
+/**
+ * Asks a token endpoint for a token and checks the answer with `schema`. An unreachable endpoint,
+ * a non-200 or an answer of the wrong shape is SourceUnavailableError: `${refused}: <status> <error>`
+ * (the body's `error` field only, so no credential sent in the request can end up in a message).
+ */
+export async function requestToken<T>(
+  endpoint: { url: string; name: string; refused: string },
+  init: { headers: Record<string, string>; body: string; timeoutMs?: number },
+  schema: z.ZodType<T>,
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(endpoint.url, {
+      method: 'POST',
+      headers: init.headers,
+      body: init.body,
+      signal: AbortSignal.timeout(init.timeoutMs ?? 10_000),
+    });
+  } catch (error) {
+    throw new SourceUnavailableError(`${endpoint.name} unreachable: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const body = await response.json().catch(() => undefined);
+  const parsed = schema.safeParse(body);
+  if (response.status === 200 && parsed.success) return parsed.data;
+  const reason = (body as { error?: unknown } | undefined)?.error;
+  const named = typeof reason === 'string' || typeof reason === 'number' ? ` ${reason}` : '';
+  throw new SourceUnavailableError(`${endpoint.refused}: ${response.status}${named}`);
 }
 
 /** Runs `call` with the current token; if the API refuses it, once more with a freshly minted one. */

@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { SourceUnavailableError } from '../../ports/social-source.ts';
-import { RefreshingToken } from '../access-tokens.ts';
+import { RefreshingToken, requestToken } from '../access-tokens.ts';
 
 export interface BlueskyLogin {
   /** Handle or email of the account that searches. */
@@ -43,29 +42,20 @@ export function blueskySessionToken(login: BlueskyLogin): RefreshingToken {
   const base = (login.baseUrl ?? 'https://bsky.social').replace(/\/+$/, '');
   const now = login.now ?? (() => new Date());
   const mint = async () => {
-    let response: Response;
-    try {
-      response = await fetch(`${base}/xrpc/com.atproto.server.createSession`, {
-        method: 'POST',
+    const session = await requestToken(
+      {
+        url: `${base}/xrpc/com.atproto.server.createSession`,
+        name: 'Bluesky createSession',
+        refused: 'Bluesky refused the login',
+      },
+      {
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify({ identifier: login.identifier, password: login.appPassword }),
-        signal: AbortSignal.timeout(login.timeoutMs ?? 10_000),
-      });
-    } catch (error) {
-      throw new SourceUnavailableError(`Bluesky createSession unreachable: ${(error as Error).message}`, {
-        cause: error,
-      });
-    }
-    const body = await response.json().catch(() => undefined);
-    const parsed = Session.safeParse(body);
-    if (response.status !== 200 || !parsed.success) {
-      const name = (body as { error?: unknown } | undefined)?.error;
-      throw new SourceUnavailableError(
-        `Bluesky refused the login: ${response.status}${typeof name === 'string' ? ` ${name}` : ''}`,
-      );
-    }
-    const token = parsed.data.accessJwt;
-    return { token, expiresInSeconds: secondsLeft(token, now()) };
+        timeoutMs: login.timeoutMs,
+      },
+      Session,
+    );
+    return { token: session.accessJwt, expiresInSeconds: secondsLeft(session.accessJwt, now()) };
   };
   return new RefreshingToken(mint, now);
 }

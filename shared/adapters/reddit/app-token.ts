@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { SourceUnavailableError } from '../../ports/social-source.ts';
-import { RefreshingToken } from '../access-tokens.ts';
+import { RefreshingToken, requestToken } from '../access-tokens.ts';
 
 export interface RedditAppCredentials {
   clientId: string;
@@ -26,32 +25,24 @@ const TokenResponse = z.object({
 export function redditAppToken(c: RedditAppCredentials): RefreshingToken {
   const base = (c.authBaseUrl ?? 'https://www.reddit.com').replace(/\/+$/, '');
   const mint = async () => {
-    let response: Response;
-    try {
-      response = await fetch(`${base}/api/v1/access_token`, {
-        method: 'POST',
+    const answer = await requestToken(
+      {
+        url: `${base}/api/v1/access_token`,
+        name: 'Reddit token endpoint',
+        refused: 'Reddit refused the app credentials',
+      },
+      {
         headers: {
           authorization: `Basic ${Buffer.from(`${c.clientId}:${c.clientSecret}`).toString('base64')}`,
           'content-type': 'application/x-www-form-urlencoded',
           'user-agent': c.userAgent ?? 'server:prospector:0.1.0',
         },
         body: 'grant_type=client_credentials',
-        signal: AbortSignal.timeout(c.timeoutMs ?? 10_000),
-      });
-    } catch (error) {
-      throw new SourceUnavailableError(`Reddit token endpoint unreachable: ${(error as Error).message}`, {
-        cause: error,
-      });
-    }
-    const body = await response.json().catch(() => undefined);
-    const parsed = TokenResponse.safeParse(body);
-    if (response.status !== 200 || !parsed.success) {
-      const reason = (body as { error?: unknown } | undefined)?.error;
-      throw new SourceUnavailableError(
-        `Reddit refused the app credentials: ${response.status}${reason ? ` ${String(reason)}` : ''}`,
-      );
-    }
-    return { token: parsed.data.access_token, expiresInSeconds: parsed.data.expires_in };
+        timeoutMs: c.timeoutMs,
+      },
+      TokenResponse,
+    );
+    return { token: answer.access_token, expiresInSeconds: answer.expires_in };
   };
   return new RefreshingToken(mint, c.now);
 }

@@ -59,12 +59,28 @@ export class StemCache {
     const src = own !== '' ? own : tokens.source;
     const from = own !== '' ? 0 : tokens.start[t]!;
     const len = own !== '' ? own.length : tokens.end[t]! - from;
+    const found = this.find(hash, src, from, len);
+    return found >= 0 ? found : this.insert(-found - 1, hash, src.slice(from, from + len));
+  }
+
+  /** The id of a surface form given as a string (stemming it the first time it is seen). */
+  idOf(surface: string): number {
+    const hash = hashString(surface);
+    const found = this.find(hash, surface, 0, surface.length);
+    return found >= 0 ? found : this.insert(-found - 1, hash, surface);
+  }
+
+  /**
+   * The id of `src[from, from + len)` (whose hashString is `hash`), or -(free slot + 1) when it is
+   * not cached. Characters are compared in place, so a lookup allocates nothing.
+   */
+  private find(hash: number, src: string, from: number, len: number): number {
     const table = this.table;
     const mask = (table.length >> 1) - 1;
     let slot = Math.imul(hash, GOLDEN) >>> this.shift;
     for (;;) {
       const entry = table[2 * slot + 1]!;
-      if (entry === 0) break;
+      if (entry === 0) return -slot - 1;
       if (table[2 * slot] === hash && this.poolLength[entry - 1] === len) {
         const pool = this.pool;
         const p0 = this.poolStart[entry - 1]!;
@@ -74,27 +90,6 @@ export class StemCache {
       }
       slot = (slot + 1) & mask;
     }
-    return this.insert(slot, hash, src.slice(from, from + len));
-  }
-
-  /** The id of a surface form given as a string (stemming it the first time it is seen). */
-  idOf(surface: string): number {
-    const hash = hashString(surface);
-    const table = this.table;
-    const mask = (table.length >> 1) - 1;
-    let slot = Math.imul(hash, GOLDEN) >>> this.shift;
-    for (;;) {
-      const entry = table[2 * slot + 1]!;
-      if (entry === 0) break;
-      if (table[2 * slot] === hash && this.poolLength[entry - 1] === surface.length) {
-        const p0 = this.poolStart[entry - 1]!;
-        let k = 0;
-        while (k < surface.length && this.pool[p0 + k] === surface.charCodeAt(k)) k++;
-        if (k === surface.length) return entry - 1;
-      }
-      slot = (slot + 1) & mask;
-    }
-    return this.insert(slot, hash, surface);
   }
 
   private insert(slot: number, hash: number, surface: string): number {
