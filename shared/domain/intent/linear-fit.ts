@@ -102,7 +102,7 @@ export function fitLinear(
     for (let d = 0; d < dims; d++) s += p.vector![d]! ** 2;
     meanNorm += Math.sqrt(s) / posts.length;
   }
-  const vectorScale = meanNorm > 0 ? 1 / meanNorm : 1;
+  const vectorScale = (meanNorm > 0 ? 1 / meanNorm : 1) * options.vectorScale;
 
   // Compact column ids for the slots these posts use.
   const colOf = new Int32Array(size).fill(-1);

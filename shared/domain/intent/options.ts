@@ -39,6 +39,12 @@ export interface IntentOptions {
    */
   charScale: number;
   /**
+   * Multiplier on the post's mean word vector after it is scaled to unit mean norm (folded into
+   * the per-word scores, so scoring is unchanged). Like `charScale`, it sets how hard the L2 pull is
+   * on the vector part relative to the n-grams. Model files without it mean 1.
+   */
+  vectorScale: number;
+  /**
    * `joint`: one logistic regression over word and character features.
    * `ensemble`: one per family, probabilities averaged.
    */
@@ -72,6 +78,7 @@ export const DEFAULT_OPTIONS: IntentOptions = {
   binary: 'words',
   lengthNorm: true,
   charScale: 0.7,
+  vectorScale: 0.7,
   model: 'joint',
   C: [1, 3, 10],
   balanced: false,
@@ -91,5 +98,5 @@ export function withDefaults(options: Partial<IntentOptions> = {}): IntentOption
  * before that option existed (not today's default), so older files score as they were trained.
  */
 export function withFileDefaults(options: Partial<IntentOptions>): IntentOptions {
-  return withDefaults({ charScale: 1, ...options });
+  return withDefaults({ charScale: 1, vectorScale: 1, ...options });
 }

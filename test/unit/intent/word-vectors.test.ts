@@ -42,7 +42,7 @@ describe('word-vector file', () => {
   });
 });
 
-describe('learning with the shipped GloVe vectors', () => {
+describe('learning with the shipped word vectors', () => {
   const vectors = loadWordVectors();
   // Buying posts say "buy"; the rest talk about a tool they have. No post says "purchase" or "acquire".
   const tools = ['crm', 'helpdesk', 'dialer', 'payroll tool', 'data warehouse'];
@@ -62,8 +62,8 @@ describe('learning with the shipped GloVe vectors', () => {
       (_, t) => [f.tokens.textOf(t), f.vectorRow(t)] as const,
     );
     const found = rows.filter(([, r]) => r >= 0).map(([w]) => w);
-    expect(found).toEqual(['need', 'to', 'buy', 'crm', 'sales']); // GloVe has no 'a'
-    expect(f.meanVector(vectors, mean)).toBe(5);
+    expect(found).toEqual(['need', 'to', 'buy', 'a', 'crm', 'sales']);
+    expect(f.meanVector(vectors, mean)).toBe(6);
   });
 
   it('scores a post exactly as training featurised it, vectors included', () => {
@@ -98,6 +98,21 @@ describe('learning with the shipped GloVe vectors', () => {
     expect(lift(withVectors)).toBeGreaterThan(0.01);
     const named = withVectors.explain(unseen, 60).features.find((x) => x.feature === 'v:purchase');
     expect(named?.weight).toBeGreaterThan(0);
+  });
+
+  it('folds vectorScale into the word scores (scoring unchanged); files without it read as 1', () => {
+    const scores = (vectorScale: number) => {
+      const file = trainIntentModel(data, { ...fast, C: 3, vectorScale }, 42, vectors);
+      const model = loadIntentModel(JSON.parse(JSON.stringify(file)));
+      return { file, model, p: model.predict('keen to purchase a dialer') };
+    };
+    const weak = scores(0.25);
+    const strong = scores(2);
+    // A bigger scale means a weaker L2 pull on the vector part, so "purchase" counts for more.
+    expect(strong.p).toBeGreaterThan(weak.p);
+    const { vectorScale: _omitted, ...older } = strong.file.options;
+    const file = { ...strong.file, options: older as typeof strong.file.options };
+    expect(loadIntentModel(file).options.vectorScale).toBe(1);
   });
 
   it('gives the same scores after its word caches are emptied', () => {
