@@ -55,27 +55,32 @@ const gloveFile = join(
 );
 const frequencyOrder = (JSON.parse(readFileSync(gloveFile, 'utf8')) as { words: string[] }).words;
 
-const buf = new TokenBuffer();
+const probe = new TokenBuffer();
 const isPlainWord = (w: string) => {
-  scanTokens(w, buf);
-  return buf.count === 1 && buf.kind[0] === WORD && buf.textOf(0) === w;
+  scanTokens(w, probe);
+  return probe.count === 1 && probe.kind[0] === WORD && probe.textOf(0) === w;
 };
 const words: string[] = [];
 const chosen = new Set<string>();
+const choose = (w: string) => {
+  if (chosen.has(w) || !isPlainWord(w)) return;
+  words.push(w);
+  chosen.add(w);
+};
 for (const w of frequencyOrder) {
   if (words.length === WORDS) break;
-  if (isPlainWord(w) && !chosen.has(w)) words.push(w), chosen.add(w);
+  choose(w);
 }
+const post = new TokenBuffer();
 const corpusDir = join(import.meta.dirname, '..', 'data', 'intent-corpus');
 for (const f of readdirSync(corpusDir)
   .filter((n) => n.endsWith('.jsonl'))
   .sort()) {
   for (const { text } of readLabelledJsonl(join(corpusDir, f))) {
-    scanTokens(text, buf);
-    for (let t = 0; t < buf.count; t++) {
-      if (buf.kind[t] !== WORD && buf.kind[t] !== HASHTAG) continue;
-      const w = buf.textOf(t);
-      if (!chosen.has(w) && isPlainWord(w)) words.push(w), chosen.add(w);
+    scanTokens(text, post);
+    for (let t = 0; t < post.count; t++) {
+      if (post.kind[t] !== WORD && post.kind[t] !== HASHTAG) continue;
+      choose(post.textOf(t));
     }
   }
 }

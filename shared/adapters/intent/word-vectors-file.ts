@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { decodeWordVectors, type WordVectors } from '../../domain/intent/word-vectors.ts';
 
-/** GloVe vectors for the learner, written by `npm run build:vectors` (see docs/intent-model.md). */
+/** Pretrained word vectors for the learner, written by `npm run build:vectors` (see docs/intent-model.md). */
 export const WORD_VECTORS_FILE = fileURLToPath(
   new URL('../../../data/intent/word-vectors.bin', import.meta.url),
 );
