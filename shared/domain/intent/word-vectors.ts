@@ -2,8 +2,8 @@ import { hashString } from './hash.ts';
 
 /**
  * Pretrained word vectors (each word embedded alone by the Universal Sentence Encoder), the one
- * piece of knowledge the intent learner takes from outside its labelled posts: a post's mean word vector lets a word never seen in training ("procure")
- * count like its neighbours ("buy"). Rows are in the source's frequency order, quantised to int8
+ * piece of knowledge the intent learner takes from outside its labelled posts: a post's mean word
+ * vector lets a word never seen in training ("procure") count like its neighbours ("buy"). Rows are in the source's frequency order, quantised to int8
  * with one float scale per row (the mean of a post's vectors hardly notices the rounding).
  */
 export class WordVectors {
