@@ -16,7 +16,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { readLabelledJsonl } from '../shared/adapters/intent/labelled-jsonl.ts';
-import { HASHTAG, scanTokens, TokenBuffer, WORD } from '../shared/domain/intent/scan-tokens.ts';
+import { scanTokens } from '../shared/domain/intent/scan-tokens.ts';
+import { HASHTAG, TokenBuffer, WORD } from '../shared/domain/intent/token-buffer.ts';
 import { encodeWordVectors } from '../shared/domain/intent/word-vectors.ts';
 
 const WORDS = 50_000;

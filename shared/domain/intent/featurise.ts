@@ -1,7 +1,8 @@
 import { combine, FNV_OFFSET, FNV_PRIME } from './hash.ts';
 import type { IntentOptions } from './options.ts';
-import { HASHTAG, NEGATED, scanTokens, TokenBuffer, WORD } from './scan-tokens.ts';
+import { scanTokens } from './scan-tokens.ts';
 import { StemCache } from './stem-cache.ts';
+import { HASHTAG, NEGATED, TokenBuffer, WORD } from './token-buffer.ts';
 import type { WordRowIndex, WordVectors } from './word-vectors.ts';
 
 /**

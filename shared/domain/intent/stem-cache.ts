@@ -1,6 +1,6 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { hashString } from './hash.ts';
-import type { TokenBuffer } from './scan-tokens.ts';
+import type { TokenBuffer } from './token-buffer.ts';
 import type { WordRowIndex } from './word-vectors.ts';
 
 const GOLDEN = 0x9e3779b1 | 0;
