@@ -48,6 +48,7 @@ export function createDiscoverHandler(deps: CycleDeps & { metrics: Metrics }, se
       postsNew: result.runs.reduce((n, r) => n + r.postsNew, 0),
       qualified: result.qualified,
       tasksDrafted: result.tasksDrafted,
+      failedToScore: result.failed,
     });
     return result;
   };

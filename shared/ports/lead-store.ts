@@ -32,8 +32,11 @@ export interface LeadStore {
   getLead(key: string): Promise<Lead | undefined>;
   listSignals(key: string): Promise<Signal[]>;
   listEvents(key: string): Promise<LeadEvent[]>;
-  /** Prospects with evidence not yet scored (a sparse index, so a crash never strands one). */
-  listPending(limit: number): Promise<string[]>;
+  /**
+   * Keys of prospects with evidence not yet scored (a sparse index, so a crash never strands one),
+   * a page at a time, oldest evidence first.
+   */
+  listPending(limit: number, cursor?: string): Promise<Page<string>>;
   /** Writes a score if the lead is still at `revision`; false when someone else moved it. */
   saveScore(key: string, revision: number, update: ScoreUpdate, now: Date): Promise<boolean>;
   /** Applies a person's decision if the lead is still in `event.from`; false otherwise. */

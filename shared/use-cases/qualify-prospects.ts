@@ -112,24 +112,58 @@ export async function qualifyProspect(
   return undefined;
 }
 
-/** Scores every prospect with unscored evidence, in bounded batches, until none is left. */
+export interface QualifyRun {
+  transitions: Transition[];
+  /** Prospects that could not be scored (logged with the error's name); they stay as they were. */
+  failed: number;
+}
+
+/**
+ * Scores each key with at most 8 in flight. A prospect that cannot be scored (a malformed stored
+ * item, say) is logged and skipped, so one bad record never stops the others being scored.
+ */
+export async function qualifyEach(
+  deps: QualifyDeps,
+  compiled: CompiledDefinition,
+  keys: readonly string[],
+): Promise<QualifyRun> {
+  let failed = 0;
+  const results = await mapBounded(keys, 8, async (key) => {
+    try {
+      return await qualifyProspect(deps, compiled, key);
+    } catch (error) {
+      failed++;
+      deps.log.error('could not score prospect; left as it was', {
+        key,
+        error: error instanceof Error ? error.name : typeof error,
+        message: error instanceof Error ? error.message : undefined,
+      });
+      return undefined;
+    }
+  });
+  return { transitions: results.filter((t): t is Transition => t !== undefined), failed };
+}
+
+/**
+ * Scores every prospect with unscored evidence, walking the pending index once in bounded
+ * batches. It walks with a cursor rather than re-reading the first page, so an index entry that
+ * lags behind a score just written, or a prospect that failed, is passed over instead of ending
+ * the run early.
+ */
 export async function qualifyPending(
   deps: QualifyDeps,
   options: { batchSize: number; maxBatches: number },
-): Promise<Transition[]> {
+): Promise<QualifyRun> {
   const compiled = await loadCompiledDefinition(deps);
-  const done = new Set<string>();
-  const transitions: Transition[] = [];
+  const run: QualifyRun = { transitions: [], failed: 0 };
+  let cursor: string | undefined;
   for (let batch = 0; batch < options.maxBatches; batch++) {
-    // The pending index is eventually consistent: skip keys scored moments ago.
-    const keys = (await deps.leads.listPending(options.batchSize)).filter((k) => !done.has(k));
-    if (keys.length === 0) break;
-    const results = await mapBounded(keys, 8, (key) => qualifyProspect(deps, compiled, key));
-    for (const [i, key] of keys.entries()) {
-      done.add(key);
-      const t = results[i];
-      if (t) transitions.push(t);
-    }
+    const page = await deps.leads.listPending(options.batchSize, cursor);
+    const scored = await qualifyEach(deps, compiled, page.items);
+    run.transitions.push(...scored.transitions);
+    run.failed += scored.failed;
+    cursor = page.nextCursor;
+    if (!cursor) break;
   }
-  return transitions;
+  return run;
 }

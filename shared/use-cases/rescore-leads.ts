@@ -1,11 +1,10 @@
 import type { LeadState } from '../domain/lead-state.ts';
 import type { RescoreJob } from '../ports/definition-store.ts';
-import { mapBounded } from './map-bounded.ts';
 import {
   loadCompiledDefinition,
   NoDefinitionError,
   type QualifyDeps,
-  qualifyProspect,
+  qualifyEach,
   type Transition,
 } from './qualify-prospects.ts';
 
@@ -16,6 +15,8 @@ export interface RescoreStep {
   version: number;
   rescored: number;
   transitions: Transition[];
+  /** Leads that could not be re-scored this step (logged); the job moves past them. */
+  failed: number;
   done: boolean;
 }
 
@@ -52,6 +53,7 @@ export async function rescoreStep(
     return rescoreStep(deps, maxLeads, pageSize);
   }
   const transitions: Transition[] = [];
+  let failed = 0;
   let budget = maxLeads;
   let current: RescoreJob | undefined = job;
   while (current && budget > 0) {
@@ -61,8 +63,13 @@ export async function rescoreStep(
       break;
     }
     const page = await deps.leads.listByState(state, Math.min(pageSize, budget), current.cursor);
-    const results = await mapBounded(page.items, 8, (lead) => qualifyProspect(deps, compiled, lead.key));
-    for (const t of results) if (t && t.from !== t.to) transitions.push(t);
+    const scored = await qualifyEach(
+      deps,
+      compiled,
+      page.items.map((lead) => lead.key),
+    );
+    for (const t of scored.transitions) if (t.from !== t.to) transitions.push(t);
+    failed += scored.failed;
     budget -= page.items.length;
     current = page.nextCursor
       ? { ...current, cursor: page.nextCursor, rescored: current.rescored + page.items.length }
@@ -74,13 +81,14 @@ export async function rescoreStep(
         };
     await deps.definitions.saveRescoreJob(current.stateIndex >= RESCORED_STATES.length ? undefined : current);
     if (current.stateIndex >= RESCORED_STATES.length) {
-      return { version: job.version, rescored: current.rescored, transitions, done: true };
+      return { version: job.version, rescored: current.rescored, transitions, failed, done: true };
     }
   }
   return {
     version: job.version,
     rescored: current?.rescored ?? job.rescored,
     transitions,
+    failed,
     done: current === undefined,
   };
 }

@@ -20,6 +20,8 @@ export interface CycleResult {
   tasksDrafted: number;
   tasksRequeued: number;
   rescored: number;
+  /** Prospects that could not be scored or re-scored (each logged); unscored evidence stays pending for the next cycle. */
+  failed: number;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface CycleResult {
  */
 export async function runDiscoveryCycle(deps: CycleDeps, options: DiscoverOptions): Promise<CycleResult> {
   const discovered = await discoverPosts(deps, options);
-  const transitions = await qualifyPending(deps, { batchSize: 100, maxBatches: 1_000 });
+  const { transitions, failed } = await qualifyPending(deps, { batchSize: 100, maxBatches: 1_000 });
   // A definition published since the last cycle re-scores open leads, a bounded step at a time.
   const rescored = await rescoreStep(deps, 2_000);
   transitions.push(...(rescored?.transitions ?? []));
@@ -44,5 +46,6 @@ export async function runDiscoveryCycle(deps: CycleDeps, options: DiscoverOption
     tasksDrafted,
     tasksRequeued,
     rescored: rescored?.rescored ?? 0,
+    failed: failed + (rescored?.failed ?? 0),
   };
 }

@@ -67,7 +67,7 @@ describe('DynamoDB stores', () => {
       revision: 1,
       campaignIds: expect.arrayContaining(['crm', 'warehouse']),
     });
-    expect(await stores.leads.listPending(10)).toEqual(['x#7']);
+    expect((await stores.leads.listPending(10)).items).toEqual(['x#7']);
   });
 
   it('refuses a stale score write and accepts the current one, clearing the pending mark', async () => {
@@ -79,7 +79,7 @@ describe('DynamoDB stores', () => {
     const fresh = await stores.leads.saveScore('x#7', lead?.revision ?? 0, update, now);
 
     expect([stale, fresh]).toEqual([false, true]);
-    expect(await stores.leads.listPending(10)).toEqual([]);
+    expect((await stores.leads.listPending(10)).items).toEqual([]);
     expect((await stores.leads.listByState('mql', 10)).items.map((l) => l.key)).toEqual(['x#7']);
   });
 

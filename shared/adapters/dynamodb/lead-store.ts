@@ -106,7 +106,7 @@ export class DynamoLeadStore implements LeadStore {
     return (await this.queryPartition(key, 'EVENT#')).map((item) => LeadEventSchema.parse(item.event));
   }
 
-  async listPending(limit: number): Promise<string[]> {
+  async listPending(limit: number, cursor?: string): Promise<Page<string>> {
     const page = await this.table.doc.send(
       new QueryCommand({
         TableName: this.table.name,
@@ -114,9 +114,13 @@ export class DynamoLeadStore implements LeadStore {
         KeyConditionExpression: 'gsi3pk = :p',
         ExpressionAttributeValues: { ':p': 'PENDING' },
         Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor),
       }),
     );
-    return [...new Set((page.Items ?? []).map((i) => String(i.pk).slice('LEAD#'.length)))];
+    return {
+      items: [...new Set((page.Items ?? []).map((i) => String(i.pk).slice('LEAD#'.length)))],
+      nextCursor: encodeCursor(page.LastEvaluatedKey),
+    };
   }
 
   /** Events sort by time, then by the lead revision they produced: same-millisecond events keep their order. */
