@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import * as z from 'zod';
 import type { LeadState } from './lead-state.ts';
 import type { ProspectProfile } from './prospect.ts';
 import type { BreakdownEntry } from './scoring.ts';
@@ -42,12 +43,13 @@ export function neutraliseCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-export function toCrmRow(lead: CrmLead): Record<(typeof GENERIC_COLUMNS)[number], string> {
+/** The generic fields as plain text; every map reads these and `toCsv` neutralises the cells. */
+function crmFields(lead: CrmLead): Record<(typeof GENERIC_COLUMNS)[number], string> {
   const why = lead.breakdown
     .filter((b) => b.points !== 0 || b.kind.startsWith('dq.'))
     .map((b) => `${b.ruleId} ${b.points >= 0 ? '+' : ''}${b.points}`)
     .join('; ');
-  const row = {
+  return {
     prospect_key: lead.key,
     source: lead.profile.source,
     handle: lead.profile.handle,
@@ -64,14 +66,75 @@ export function toCrmRow(lead: CrmLead): Record<(typeof GENERIC_COLUMNS)[number]
     profile_url: lead.profile.profileUrl ?? '',
     updated_at: lead.updatedAt,
   };
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, neutraliseCell(v)])) as typeof row;
 }
 
-/** RFC 4180 CSV (CRLF, quoted where needed) with a header row. */
-export function toCsv(leads: readonly CrmLead[]): string {
-  return stringify(leads.map(toCrmRow), {
+type GenericRow = ReturnType<typeof crmFields>;
+type Column = readonly [header: string, value: (row: GenericRow) => string];
+
+/** "Ana María López" -> ["Ana María", "López"]; one word is a last name (both CRMs require one). */
+function splitName(name: string): [first: string, last: string] {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return ['', ''];
+  return [words.slice(0, -1).join(' '), words[words.length - 1] ?? ''];
+}
+
+/** HubSpot lifecycle stages (import takes the labels) for the states sales and marketing agree on. */
+const LIFECYCLE: Record<string, string> = {
+  mql: 'Marketing Qualified Lead',
+  accepted: 'Sales Qualified Lead',
+  won: 'Customer',
+};
+
+/**
+ * A CRM's import needs its own headers. HubSpot maps a contact import by property label;
+ * Salesforce's Data Import Wizard and Data Loader by Lead field API name, and a Lead needs a
+ * LastName and a Company (a profile has no company, so Salesforce's own "[not provided]"
+ * placeholder). Headers ending in "Prospector ..." / "__c" are custom properties to create once
+ * (README, "CRM export").
+ */
+const COLUMN_MAPS = {
+  generic: GENERIC_COLUMNS.map((c): Column => [c, (r) => r[c]]),
+  hubspot: [
+    ['First Name', (r) => splitName(r.name)[0]],
+    ['Last Name', (r) => splitName(r.name)[1] || r.handle],
+    ['Twitter Username', (r) => (r.source === 'x' ? r.handle : '')],
+    ['Website URL', (r) => r.website],
+    ['Lifecycle Stage', (r) => LIFECYCLE[r.state] ?? 'Lead'],
+    ['Prospector Key', (r) => r.prospect_key],
+    ['Prospector State', (r) => r.state],
+    ['Prospector Score', (r) => r.score],
+    ['Prospector Why', (r) => r.why],
+    ['Prospector Profile URL', (r) => r.profile_url],
+    ['Prospector Campaigns', (r) => r.campaigns],
+  ],
+  salesforce: [
+    ['FirstName', (r) => splitName(r.name)[0]],
+    ['LastName', (r) => splitName(r.name)[1] || r.handle],
+    ['Company', () => '[not provided]'],
+    ['Website', (r) => r.website],
+    ['LeadSource', (r) => `Prospector (${r.source})`],
+    ['Description', (r) => r.bio],
+    ['Prospector_Key__c', (r) => r.prospect_key],
+    ['Prospector_State__c', (r) => r.state],
+    ['Prospector_Score__c', (r) => r.score],
+    ['Prospector_Why__c', (r) => r.why],
+    ['Prospector_Profile_URL__c', (r) => r.profile_url],
+  ],
+} satisfies Record<string, readonly Column[]>;
+
+export const CrmFormatSchema = z.enum(['generic', 'hubspot', 'salesforce']);
+export type CrmFormat = z.infer<typeof CrmFormatSchema>;
+
+/** RFC 4180 CSV (CRLF, quoted where needed) with a header row, in one CRM's import columns. */
+export function toCsv(leads: readonly CrmLead[], format: CrmFormat = 'generic'): string {
+  const columns: readonly Column[] = COLUMN_MAPS[format];
+  const rows = leads.map((lead) => {
+    const generic = crmFields(lead);
+    return columns.map(([, value]) => neutraliseCell(value(generic)));
+  });
+  return stringify(rows, {
     header: true,
-    columns: [...GENERIC_COLUMNS],
+    columns: columns.map(([header]) => header),
     record_delimiter: '\r\n',
     quoted_match: /[",\r\n]/,
   });

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { type CrmLead, neutraliseCell, toCsv } from '../../shared/domain/crm-row.ts';
 
-const lead = (name: string, bio = 'VP Sales'): CrmLead => ({
+const lead = (name: string, bio = 'VP Sales', overrides: Partial<CrmLead> = {}): CrmLead => ({
   key: 'x#1',
   profile: {
     source: 'x',
@@ -21,7 +21,9 @@ const lead = (name: string, bio = 'VP Sales'): CrmLead => ({
   definitionVersion: 3,
   campaignIds: ['crm', 'dw'],
   updatedAt: '2026-11-20T10:00:00.000Z',
+  ...overrides,
 });
+const rows = (csv: string) => parse(csv, { columns: true }) as Record<string, string>[];
 
 describe('CRM CSV export', () => {
   it.each(['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\t=1', '\r=1'])(
@@ -46,5 +48,52 @@ describe('CRM CSV export', () => {
     expect(csv.split('\r\n')[0]).toBe(
       'prospect_key,source,handle,name,bio,location,website,followers,state,score,definition_version,campaigns,why,profile_url,updated_at',
     );
+  });
+
+  it('writes HubSpot contact-import columns: split name, X handle, lifecycle stage from the state', () => {
+    const csv = toCsv(
+      [
+        lead('Ana María López'),
+        lead('Bo', 'CTO', {
+          key: 'reddit#2',
+          state: 'won',
+          profile: { ...lead('Bo').profile, source: 'reddit', handle: 'bo' },
+        }),
+      ],
+      'hubspot',
+    );
+    const [ana, bo] = rows(csv);
+
+    expect(ana).toMatchObject({
+      'First Name': 'Ana María',
+      'Last Name': 'López',
+      'Twitter Username': 'ana',
+      'Lifecycle Stage': 'Marketing Qualified Lead',
+      'Prospector Key': 'x#1',
+      'Prospector Why': 'intent.shop +30',
+    });
+    expect(bo).toMatchObject({
+      'First Name': '',
+      'Last Name': 'Bo',
+      'Twitter Username': '',
+      'Lifecycle Stage': 'Customer',
+    });
+  });
+
+  it('writes Salesforce Lead fields with the required LastName and Company, neutralising derived cells', () => {
+    const [nameless, sneaky] = rows(toCsv([lead(''), lead('Ana =1+1')], 'salesforce'));
+
+    expect(nameless).toMatchObject({
+      FirstName: '',
+      LastName: 'ana',
+      Company: '[not provided]',
+      LeadSource: 'Prospector (x)',
+    });
+    expect(sneaky).toMatchObject({
+      FirstName: 'Ana',
+      LastName: "'=1+1",
+      Prospector_Key__c: 'x#1',
+      Prospector_Score__c: '72.5',
+    });
   });
 });
