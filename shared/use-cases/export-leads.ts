@@ -1,11 +1,13 @@
-import { toCsv } from '../domain/crm-row.ts';
+import { type CrmFormat, toCsv } from '../domain/crm-row.ts';
 import type { LeadState } from '../domain/lead-state.ts';
+import type { Clock } from '../ports/clock.ts';
 import type { Lead, LeadStore } from '../ports/lead-store.ts';
 
 /** Every lead in a state (MQLs by default), highest score first, as CRM-ready CSV. */
 export async function exportLeads(
   deps: { leads: LeadStore },
   state: LeadState = 'mql',
+  format: CrmFormat = 'generic',
 ): Promise<{ csv: string; count: number }> {
   const leads: Lead[] = [];
   let cursor: string | undefined;
@@ -14,5 +16,75 @@ export async function exportLeads(
     leads.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
-  return { csv: toCsv(leads), count: leads.length };
+  return { csv: toCsv(leads, format), count: leads.length };
+}
+
+/**
+ * How far behind the clock an incremental export stops. The change index is eventually
+ * consistent, and a write stamped at t can land a moment after t: a window that ended at "now"
+ * could miss it for good, because the next window starts after it.
+ */
+export const SETTLE_MS = 2 * 60_000;
+
+/** The change index is walked a day at a time, so a window is bounded; older leads: the full export. */
+export const MAX_WINDOW_DAYS = 366;
+
+export class ExportWindowError extends Error {
+  constructor(since: string) {
+    super(
+      `since ${since} is more than ${MAX_WINDOW_DAYS} days ago; export everything with the full export (GET /leads/export.csv), then go on from its time`,
+    );
+    this.name = 'ExportWindowError';
+  }
+}
+
+export interface ChangedLeadsInput {
+  /** ISO time the window starts at (inclusive): `next.since` of the previous export. */
+  since: string;
+  /** `next.cursor` of the previous export, when it stopped at `maxRows`. */
+  cursor?: string;
+  states: readonly LeadState[];
+  format: CrmFormat;
+  /** Stop after the page that reaches this many rows; `next` then resumes the walk. */
+  maxRows: number;
+}
+
+export interface ChangedLeadsExport {
+  csv: string;
+  count: number;
+  /**
+   * Where the next export starts. With a cursor the window was cut short by `maxRows`: call again
+   * at once. Without, `since` is the watermark to keep until the next run.
+   */
+  next: { since: string; cursor?: string };
+}
+
+/**
+ * The incremental CRM export: leads in `states` whose latest change falls in [since, now - settle],
+ * oldest change first. A lead appears once, at its latest change, so repeated exports with the
+ * returned watermark hand the CRM every change at least once (a lead changed again during a walk
+ * can come twice); the CRM's import deduplicates on the prospect key.
+ */
+export async function exportChangedLeads(
+  deps: { leads: LeadStore; clock: Clock },
+  input: ChangedLeadsInput,
+): Promise<ChangedLeadsExport> {
+  const now = deps.clock.now().getTime();
+  if (Date.parse(input.since) < now - MAX_WINDOW_DAYS * 86_400_000) throw new ExportWindowError(input.since);
+  const until = new Date(now - SETTLE_MS).toISOString();
+  const wanted = new Set(input.states);
+  const leads: Lead[] = [];
+  let cursor = input.cursor;
+  if (input.since <= until) {
+    do {
+      const pageSize = Math.min(100, input.maxRows);
+      const page = await deps.leads.listChangedSince(input.since, until, pageSize, cursor);
+      for (const lead of page.items) if (wanted.has(lead.state)) leads.push(lead);
+      cursor = page.nextCursor;
+    } while (cursor && leads.length < input.maxRows);
+  }
+  const csv = toCsv(leads, input.format);
+  if (cursor) return { csv, count: leads.length, next: { since: input.since, cursor } };
+  const afterUntil = new Date(Date.parse(until) + 1).toISOString();
+  return { csv, count: leads.length, next: { since: input.since > until ? input.since : afterUntil } };
 }

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
+import { CrmFormatSchema } from '../../../shared/domain/crm-row.ts';
 import { EngagementSchema } from '../../../shared/domain/engagement.ts';
 import { type Actor, LeadStateSchema } from '../../../shared/domain/lead-state.ts';
 import { erasePerson } from '../../../shared/use-cases/erase-person.ts';
-import { exportLeads } from '../../../shared/use-cases/export-leads.ts';
+import { exportChangedLeads, exportLeads } from '../../../shared/use-cases/export-leads.ts';
 import { recordEngagement, setOptOut } from '../../../shared/use-cases/record-prospect-feedback.ts';
 import { decideLead, leadDetail, listLeads } from '../../../shared/use-cases/review-prospect.ts';
 import { type ApiDeps, jsonBody, parse, routeKey } from '../http.ts';
@@ -13,6 +14,26 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().optional(),
 });
+const ExportQuery = z.object({
+  state: LeadStateSchema.default('mql'),
+  format: CrmFormatSchema.default('generic'),
+});
+/** `states` is a comma-separated list; `since` defaults to 30 days ago (a first pull). */
+const ChangesQuery = z.object({
+  since: z.iso
+    .datetime({ offset: true })
+    .transform((s) => new Date(s).toISOString())
+    .optional(),
+  cursor: z.string().optional(),
+  states: z
+    .string()
+    .default('mql')
+    .transform((s) => s.split(','))
+    .pipe(z.array(LeadStateSchema).min(1)),
+  format: CrmFormatSchema.default('generic'),
+  limit: z.coerce.number().int().min(1).max(10_000).default(5_000),
+});
+const CSV_HEADERS = { 'content-type': 'text/csv; charset=utf-8' } as const;
 const DecisionBody = z.object({ to: LeadStateSchema, reason: z.string().trim().min(3).max(500) });
 const EngagementBody = EngagementSchema.partial({ at: true });
 const OptOutBody = z.object({ optedOut: z.boolean() });
@@ -30,11 +51,27 @@ export function leadRoutes(deps: ApiDeps): Hono {
   });
 
   app.get('/export.csv', async (c) => {
-    const { state } = parse(ListQuery.pick({ state: true }), { state: c.req.query('state') ?? 'mql' });
-    const { csv } = await exportLeads(deps, state);
-    return c.body(csv, 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': 'attachment; filename="leads.csv"',
+    const { state, format } = parse(ExportQuery, c.req.query());
+    const { csv } = await exportLeads(deps, state, format);
+    return c.body(csv, 200, { ...CSV_HEADERS, 'content-disposition': 'attachment; filename="leads.csv"' });
+  });
+
+  // The CRM's pull: changes since its watermark; it keeps x-next-since (and follows x-next-cursor).
+  app.get('/changes.csv', async (c) => {
+    const q = parse(ChangesQuery, c.req.query());
+    const since = q.since ?? new Date(deps.clock.now().getTime() - 30 * 86_400_000).toISOString();
+    const out = await exportChangedLeads(deps, {
+      since,
+      cursor: q.cursor,
+      states: q.states,
+      format: q.format,
+      maxRows: q.limit,
+    });
+    return c.body(out.csv, 200, {
+      ...CSV_HEADERS,
+      'x-row-count': String(out.count),
+      'x-next-since': out.next.since,
+      ...(out.next.cursor ? { 'x-next-cursor': out.next.cursor } : {}),
     });
   });
 
