@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { CrmFormatSchema } from './domain/crm-row.ts';
+import { LeadStateSchema } from './domain/lead-state.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0'])
@@ -137,6 +139,22 @@ export const apiConfigSchema = common
   })
   .refine(...together('SIGN_IN_URL', 'SIGN_IN_CLIENT_ID'));
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
+
+/** The scheduled CRM export: which leads, in which CRM's columns, into which bucket. */
+export const crmExportConfigSchema = common.extend({
+  EXPORT_BUCKET: z.string().min(1),
+  /** Local S3 (fauxqs) only; unset in AWS. */
+  S3_ENDPOINT: url.optional(),
+  CRM_EXPORT_FORMAT: CrmFormatSchema.default('generic'),
+  /** Comma-separated lead states; add `disqualified` for the CRM to hear about opt-outs. */
+  CRM_EXPORT_STATES: z
+    .string()
+    .default('mql')
+    .transform((s) => s.split(','))
+    .pipe(z.array(LeadStateSchema).min(1)),
+  CRM_EXPORT_FIRST_DAYS: int(30, 1).pipe(z.number().max(366)),
+});
+export type CrmExportConfig = z.infer<typeof crmExportConfigSchema>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

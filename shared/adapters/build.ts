@@ -1,5 +1,5 @@
 import { Agent } from 'node:https';
-import type { ApiConfig, DiscoverConfig, SourceCredentials } from '../config.ts';
+import type { ApiConfig, CrmExportConfig, DiscoverConfig, SourceCredentials } from '../config.ts';
 import type { Source } from '../domain/post.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { SocialSource } from '../ports/social-source.ts';
@@ -17,6 +17,7 @@ import { DynamoTaskStore } from './dynamodb/task-store.ts';
 import { HackerNewsSocialSource } from './hackernews/hackernews-source.ts';
 import { redditAppToken } from './reddit/app-token.ts';
 import { RedditSocialSource } from './reddit/reddit-source.ts';
+import { openS3, S3ExportFiles } from './s3/export-bucket.ts';
 import { SqsTaskQueue } from './sqs/task-queue.ts';
 import { XSocialSource } from './x/x-source.ts';
 
@@ -142,4 +143,13 @@ export function buildXSource(
       ? new Agent({ rejectUnauthorized: false, keepAlive: true })
       : new Agent({ keepAlive: true }),
   });
+}
+
+export function buildExportFiles(
+  config: Pick<CrmExportConfig, 'EXPORT_BUCKET' | 'AWS_REGION' | 'S3_ENDPOINT'>,
+) {
+  return new S3ExportFiles(
+    openS3({ region: config.AWS_REGION, endpoint: config.S3_ENDPOINT }),
+    config.EXPORT_BUCKET,
+  );
 }
