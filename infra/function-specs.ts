@@ -16,7 +16,7 @@ export interface FunctionSpec {
 const entry = (dir: string) => fileURLToPath(new URL(`../functions/${dir}/handler.ts`, import.meta.url));
 
 /**
- * The three functions. Both stacks and `scripts/bundle-report.ts` read this one list, so the
+ * The four functions. Both stacks and `scripts/bundle-report.ts` read this one list, so the
  * queue's visibility timeout and the report always describe the functions that are deployed.
  */
 export const FUNCTION_SPECS = {
@@ -42,6 +42,14 @@ export const FUNCTION_SPECS = {
     memoryMb: 512,
     timeoutSeconds: 10,
     description: 'HTTP API: review queue, decisions, task approval, MQL definition, CSV export',
+    loadsIntentModel: false,
+  },
+  crmExport: {
+    name: 'crm-export',
+    entry: entry('crm-export'),
+    memoryMb: 512,
+    timeoutSeconds: 120,
+    description: 'Scheduled: write leads changed since the last run to the export bucket as CRM CSV',
     loadsIntentModel: false,
   },
 } as const satisfies Record<string, FunctionSpec>;

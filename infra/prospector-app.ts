@@ -31,6 +31,7 @@ export function createProspectorApp(props: AppProps = {}): ProspectorApp {
     engageQueue: stateful.engageQueue,
     engageDlq: stateful.engageDlq,
     xSecret: stateful.xSecret,
+    exportBucket: stateful.exportBucket,
     ...(stateful.sourcesSecret ? { sourcesSecret: stateful.sourcesSecret } : {}),
     userPool: stateful.userPool,
     userPoolClient: stateful.userPoolClient,

@@ -1,9 +1,17 @@
 import type { App } from 'aws-cdk-lib';
+import { CrmFormatSchema } from '../shared/domain/crm-row.ts';
+import { LeadStateSchema } from '../shared/domain/lead-state.ts';
 
 /** Deploy-time choices an operator makes with `-c key=value` or in cdk.json; everything else is code. */
 export interface ProspectorSettings {
   /** EventBridge Scheduler expression for the discovery cycle. */
   schedule: string;
+  /** EventBridge Scheduler expression for the CRM export. */
+  crmExportSchedule: string;
+  /** Column map of the scheduled CRM export files (generic, hubspot, salesforce). */
+  crmExportFormat: 'generic' | 'hubspot' | 'salesforce';
+  /** Lead states the scheduled CRM export hands over, comma-separated. */
+  crmExportStates: string;
   /** Secrets Manager name of the X bearer token secret. */
   xSecretName: string;
   /**
@@ -28,6 +36,9 @@ export interface ProspectorSettings {
 
 export const DEFAULT_SETTINGS: ProspectorSettings = {
   schedule: 'rate(15 minutes)',
+  crmExportSchedule: 'rate(1 hour)',
+  crmExportFormat: 'generic',
+  crmExportStates: 'mql',
   xSecretName: 'prospector/x-api',
   allowedOrigins: [],
   engageMode: 'dry-run',
@@ -52,6 +63,19 @@ export function readSettings(app: App): ProspectorSettings {
   const schedule = text('schedule', DEFAULT_SETTINGS.schedule);
   if (!SCHEDULE.test(schedule))
     throw new Error(`context schedule: "${schedule}" is not rate(), cron() or at()`);
+
+  const crmExportSchedule = text('crmExportSchedule', DEFAULT_SETTINGS.crmExportSchedule);
+  if (!SCHEDULE.test(crmExportSchedule))
+    throw new Error(`context crmExportSchedule: "${crmExportSchedule}" is not rate(), cron() or at()`);
+  const crmExportFormat = CrmFormatSchema.safeParse(
+    text('crmExportFormat', DEFAULT_SETTINGS.crmExportFormat),
+  );
+  if (!crmExportFormat.success) throw new Error('context crmExportFormat: generic, hubspot or salesforce');
+  const crmExportStates = text('crmExportStates', DEFAULT_SETTINGS.crmExportStates);
+  if (!crmExportStates.split(',').every((s) => LeadStateSchema.safeParse(s).success))
+    throw new Error(
+      `context crmExportStates: "${crmExportStates}" is not a comma-separated list of lead states`,
+    );
 
   const engageMode = text('engageMode', DEFAULT_SETTINGS.engageMode);
   if (engageMode !== 'dry-run' && engageMode !== 'live')
@@ -78,6 +102,9 @@ export function readSettings(app: App): ProspectorSettings {
 
   return {
     schedule,
+    crmExportSchedule,
+    crmExportFormat: crmExportFormat.data,
+    crmExportStates,
     xSecretName: text('xSecretName', DEFAULT_SETTINGS.xSecretName),
     ...(text('sourcesSecretName', '') ? { sourcesSecretName: text('sourcesSecretName', '') } : {}),
     ...(alarmEmail ? { alarmEmail } : {}),

@@ -1,12 +1,15 @@
 import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { TABLE_LAYOUT } from '../shared/adapters/dynamodb/table.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { ProspectorFunction } from './constructs/prospector-function.ts';
 import { ReviewApi } from './constructs/review-api.ts';
@@ -20,6 +23,8 @@ export interface StatelessStackProps extends StackProps {
   readonly engageQueue: IQueue;
   readonly engageDlq: IQueue;
   readonly xSecret: ISecret;
+  /** Where the scheduled CRM export writes its files (under `crm/`). */
+  readonly exportBucket: IBucket;
   /** Reddit/Bluesky credentials, when configured (context `sourcesSecretName`). */
   readonly sourcesSecret?: ISecret;
   readonly userPool: IUserPool;
@@ -27,6 +32,11 @@ export interface StatelessStackProps extends StackProps {
   /** Base URL of the Cognito hosted sign-in (the review UI's sign-in page). */
   readonly signInUrl: string;
 }
+
+/** The scheduled CRM export's files and watermark live under this prefix of the export bucket. */
+const CRM_PREFIX = 'crm/';
+/** The index of leads by the day they changed, which the CRM export walks. */
+const CHANGES_INDEX = TABLE_LAYOUT.indexes[1].name;
 
 /** Acknowledgement reasons shared by the functions that are never invoked asynchronously. */
 const SYNC_ONLY = {
@@ -46,8 +56,10 @@ export class StatelessStack extends Stack {
   readonly discover: ProspectorFunction;
   readonly engage: ProspectorFunction;
   readonly reviewApi: ProspectorFunction;
+  readonly crmExport: ProspectorFunction;
   readonly api: ReviewApi;
   readonly schedule: Schedule;
+  readonly crmExportSchedule: Schedule;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -102,6 +114,35 @@ export class StatelessStack extends Stack {
     this.reviewApi.fn.addEnvironment('SIGN_IN_URL', props.signInUrl);
     this.reviewApi.fn.addEnvironment('SIGN_IN_CLIENT_ID', this.api.uiClient.userPoolClientId);
 
+    this.crmExport = new ProspectorFunction(this, 'CrmExport', {
+      spec: FUNCTION_SPECS.crmExport,
+      environment: {
+        TABLE_NAME: table.tableName,
+        EXPORT_BUCKET: props.exportBucket.bucketName,
+        CRM_EXPORT_FORMAT: settings.crmExportFormat,
+        CRM_EXPORT_STATES: settings.crmExportStates,
+      },
+    });
+    // It only queries the change index, and its watermark lives beside its files, so it gets no
+    // table write. Grants are written out because grantReadData and grantRead/grantPut add far more
+    // (Scan, streams, s3:GetObject*, s3:List*, s3:Abort*); ListBucket makes a missing watermark a
+    // 404 rather than a 403.
+    this.crmExport.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: [`${table.tableArn}/index/${CHANGES_INDEX}`],
+      }),
+    );
+    this.crmExport.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject'],
+        resources: [props.exportBucket.arnForObjects(`${CRM_PREFIX}*`)],
+      }),
+    );
+    this.crmExport.role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.exportBucket.bucketArn] }),
+    );
+
     this.schedule = new Schedule(this, 'DiscoverySchedule', {
       description: 'Runs the discovery cycle',
       schedule: ScheduleExpression.expression(settings.schedule),
@@ -112,27 +153,43 @@ export class StatelessStack extends Stack {
       }),
     });
 
+    this.crmExportSchedule = new Schedule(this, 'CrmExportSchedule', {
+      description: 'Writes leads changed since the last run to the export bucket',
+      schedule: ScheduleExpression.expression(settings.crmExportSchedule),
+      target: new LambdaInvoke(this.crmExport.fn, {
+        input: ScheduleTargetInput.fromObject({ source: 'prospector.crm-export' }),
+        retryAttempts: 2,
+        maxEventAge: Duration.minutes(30),
+      }),
+    });
+
     this.monitoring = new Monitoring(this, 'Monitoring', {
       functions: {
         [FUNCTION_SPECS.discover.name]: this.discover.fn,
         [FUNCTION_SPECS.engage.name]: this.engage.fn,
         [FUNCTION_SPECS.reviewApi.name]: this.reviewApi.fn,
+        [FUNCTION_SPECS.crmExport.name]: this.crmExport.fn,
       },
       queue: engageQueue,
       dlq: props.engageDlq,
       ...(settings.alarmEmail ? { alarmEmail: settings.alarmEmail } : {}),
     });
 
-    this.acknowledgeFindings(table);
+    this.acknowledgeFindings(table, props.exportBucket);
   }
 
   /** Findings a reviewer accepts for the reasons given; each is tied to the construct it is about. */
-  private acknowledgeFindings(table: ITable): void {
+  private acknowledgeFindings(table: ITable, exportBucket: IBucket): void {
     const onDiscover =
       'discover is invoked asynchronously only by the Scheduler with a constant payload. A failed cycle ' +
       'leaves its state in DynamoDB (cursor not advanced, prospects still pending) and is redone by ' +
       "Lambda's retries and the next scheduled run; a DLQ would only collect copies of that payload. " +
       'Failures raise the discover Errors alarm.';
+    const onCrmExport =
+      'crm-export is invoked asynchronously only by the Scheduler with a constant payload. Its state is ' +
+      'the watermark in the bucket, saved only after the file it covers, so a failed run is redone by ' +
+      "Lambda's retries and the next scheduled run; a DLQ would only collect copies of that payload. " +
+      'Failures raise the crm-export Errors alarm.';
     const fns = [
       [this.discover, onDiscover],
       [this.engage, SYNC_ONLY.engage],
@@ -148,13 +205,23 @@ export class StatelessStack extends Stack {
           "limited to the indexes of Prospector's own table (gsi1-3).",
       );
     }
+    Validations.of(this.crmExport.fn).acknowledge({ id: 'Serverless-LambdaDLQ', reason: onCrmExport });
     acknowledgeWildcardOn(
-      this,
-      this.discover.fn.functionArn,
-      ':*',
-      "The Scheduler target's lambda:InvokeFunction covers the discover function and its versions and " +
-        'aliases (<arn>:*); it names no other function.',
+      this.crmExport.role,
+      exportBucket.bucketArn,
+      `/${CRM_PREFIX}*`,
+      'crm-export reads and writes its own files and watermark, whose names it makes per run; the ' +
+        'wildcard is limited to the crm/ prefix of the export bucket and to s3:GetObject and s3:PutObject.',
     );
+    for (const fn of [this.discover, this.crmExport]) {
+      acknowledgeWildcardOn(
+        this,
+        fn.fn.functionArn,
+        ':*',
+        "A Scheduler target's lambda:InvokeFunction covers its one function and that function's " +
+          'versions and aliases (<arn>:*); it names no other function.',
+      );
+    }
     Validations.of(this.engage.fn).acknowledge({
       id: 'Serverless-LambdaEventSourceMappingDestination',
       reason:

@@ -32,6 +32,7 @@ const DUMMY_ENV: Record<string, string> = {
   TABLE_NAME: 'prospector-bundle-report',
   ENGAGE_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/q',
   X_BEARER_TOKEN: 'dummy',
+  EXPORT_BUCKET: 'prospector-bundle-report',
   ENGAGE_MODE: 'dry-run',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
   NODE_OPTIONS: '--enable-source-maps',

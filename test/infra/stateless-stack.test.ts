@@ -101,8 +101,19 @@ describe('function IAM: exactly the grants each handler needs', () => {
     ]);
   });
 
+  it('crm-export: queries the change index only, and reads and writes under crm/ in the export bucket', () => {
+    expect(policy.statementsOf(roleId(s.stateless.crmExport))).toEqual([
+      { actions: ['dynamodb:Query'], resources: ['Table.Arn/index/gsi2'] },
+      logs('CrmExport'),
+      { actions: ['s3:GetObject', 's3:PutObject'], resources: ['Exports.Arn/crm/*'] },
+      { actions: ['s3:ListBucket'], resources: ['Exports.Arn'] },
+      XRAY,
+    ]);
+  });
+
   it('roles trust Lambda only and carry no managed policies', () => {
-    for (const fn of [s.stateless.discover, s.stateless.engage, s.stateless.reviewApi]) {
+    const { discover, engage, reviewApi, crmExport } = s.stateless;
+    for (const fn of [discover, engage, reviewApi, crmExport]) {
       const role = t.toJSON().Resources[roleId(fn)];
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
       expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
@@ -117,6 +128,7 @@ describe('functions', () => {
     ['discover', () => s.stateless.discover, FUNCTION_SPECS.discover, 300, 512],
     ['engage', () => s.stateless.engage, FUNCTION_SPECS.engage, 30, 256],
     ['review-api', () => s.stateless.reviewApi, FUNCTION_SPECS.reviewApi, 10, 512],
+    ['crm-export', () => s.stateless.crmExport, FUNCTION_SPECS.crmExport, 120, 512],
   ] as const;
 
   it.each(cases)(
@@ -140,7 +152,7 @@ describe('functions', () => {
   );
 
   it('log groups keep one month', () => {
-    t.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 4);
+    t.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 5);
   });
 
   it('hand each handler the settings its config schema requires', () => {
@@ -166,6 +178,12 @@ describe('functions', () => {
       ENGAGE_QUEUE_URL: 'EngageQueue',
       SIGN_IN_CLIENT_ID: 'ApiUiClient',
     });
+    expect(env(s.stateless.crmExport)).toMatchObject({
+      TABLE_NAME: 'Table',
+      EXPORT_BUCKET: 'Exports',
+      CRM_EXPORT_FORMAT: 'generic',
+      CRM_EXPORT_STATES: 'mql',
+    });
     expect(env(s.stateless.reviewApi).SIGN_IN_URL).toBe(
       'https://UsersSignIn.auth.AWS::Region.amazoncognito.com',
     );
@@ -173,8 +191,8 @@ describe('functions', () => {
 });
 
 describe('triggers', () => {
-  it('the schedule runs discover from context with a fixed input and a retry policy', () => {
-    t.resourceCountIs('AWS::Scheduler::Schedule', 1);
+  it('one schedule runs discover from context with a fixed input and a retry policy', () => {
+    t.resourceCountIs('AWS::Scheduler::Schedule', 2);
     t.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(15 minutes)',
       State: 'ENABLED',
@@ -182,6 +200,19 @@ describe('triggers', () => {
         Arn: { 'Fn::GetAtt': [logicalId(s.stateless.discover), 'Arn'] },
         Input: JSON.stringify({ source: 'prospector.schedule' }),
         RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 600 },
+        RoleArn: Match.anyValue(),
+      },
+    });
+  });
+
+  it('the other runs crm-export hourly with its own fixed input', () => {
+    t.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(1 hour)',
+      State: 'ENABLED',
+      Target: {
+        Arn: { 'Fn::GetAtt': [logicalId(s.stateless.crmExport), 'Arn'] },
+        Input: JSON.stringify({ source: 'prospector.crm-export' }),
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 1800 },
         RoleArn: Match.anyValue(),
       },
     });
