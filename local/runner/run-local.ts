@@ -1,7 +1,9 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { createCrmExportHandler } from '../../functions/crm-export/create-handler.ts';
 import { createApp } from '../../functions/review-api/app.ts';
+import { FolderExportFiles } from '../../shared/adapters/files/export-folder.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { exportLeads } from '../../shared/use-cases/export-leads.ts';
@@ -132,8 +134,21 @@ export async function runLocal(
       stopWhenEmpty: false,
       signal: controller.signal,
     }).catch((error) => progress(`engage worker stopped: ${(error as Error).message}`));
+    // The scheduled CRM export, into out/crm/ instead of the bucket, after each later cycle.
+    const crmExport = createCrmExportHandler(
+      {
+        leads: rt.stores.leads,
+        files: new FolderExportFiles(options.outDir),
+        clock: systemClock,
+        log: createLogger('crm-export'),
+      },
+      { states: ['mql'], format: 'generic', firstExportDays: 30, maxRowsPerFile: 10_000, maxFiles: 20 },
+    );
     const timer = setInterval(
-      () => void cycle(rt, false).catch((e) => progress(`cycle failed: ${(e as Error).message}`)),
+      () =>
+        void cycle(rt, false)
+          .then(() => crmExport({ source: 'prospector.local' }))
+          .catch((e) => progress(`cycle failed: ${(e as Error).message}`)),
       options.everyMinutes * 60_000,
     );
     // CLI commands (prospector mql ..., rescore, campaigns) find this database while it runs.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   apiConfigSchema,
   ConfigError,
+  crmExportConfigSchema,
   discoverConfigSchema,
   engageConfigSchema,
   loadConfig,
@@ -121,5 +122,30 @@ describe('configuration from the environment', () => {
     expect(() => parseSourceCredentials('{"BLUESKY_IDENTIFIER":"me.bsky.social"}')).toThrow(
       /BLUESKY_APP_PASSWORD: BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD go together/,
     );
+  });
+
+  it('reads the CRM export settings: bucket required, states listed, format and first window checked', () => {
+    const config = loadConfig(crmExportConfigSchema, {
+      TABLE_NAME: 't',
+      EXPORT_BUCKET: 'b',
+      CRM_EXPORT_STATES: 'mql,disqualified',
+    });
+
+    expect(config).toMatchObject({
+      CRM_EXPORT_FORMAT: 'generic',
+      CRM_EXPORT_STATES: ['mql', 'disqualified'],
+      CRM_EXPORT_FIRST_DAYS: 30,
+    });
+    expect(() => loadConfig(crmExportConfigSchema, { TABLE_NAME: 't' })).toThrow(/EXPORT_BUCKET is required/);
+    expect(() =>
+      loadConfig(crmExportConfigSchema, {
+        TABLE_NAME: 't',
+        EXPORT_BUCKET: 'b',
+        CRM_EXPORT_STATES: 'mql,hot',
+      }),
+    ).toThrow(/CRM_EXPORT_STATES/);
+    expect(() =>
+      loadConfig(crmExportConfigSchema, { TABLE_NAME: 't', EXPORT_BUCKET: 'b', CRM_EXPORT_FORMAT: 'excel' }),
+    ).toThrow(/CRM_EXPORT_FORMAT/);
   });
 });

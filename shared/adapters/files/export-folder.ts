@@ -10,7 +10,7 @@ export class FolderExportFiles implements ExportFiles {
     this.root = resolve(root);
   }
 
-  async write(name: string, body: string): Promise<void> {
+  async write(name: string, body: string, _contentType?: string): Promise<void> {
     const path = this.pathOf(name);
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, body);
