@@ -1,6 +1,6 @@
 import type { App } from 'aws-cdk-lib';
-import { CrmFormatSchema } from '../shared/domain/crm-row.ts';
-import { LeadStateSchema } from '../shared/domain/lead-state.ts';
+import { type CrmFormat, CrmFormatSchema } from '../shared/domain/crm-row.ts';
+import { LeadStateListSchema } from '../shared/domain/lead-state.ts';
 
 /** Deploy-time choices an operator makes with `-c key=value` or in cdk.json; everything else is code. */
 export interface ProspectorSettings {
@@ -9,7 +9,7 @@ export interface ProspectorSettings {
   /** EventBridge Scheduler expression for the CRM export. */
   crmExportSchedule: string;
   /** Column map of the scheduled CRM export files (generic, hubspot, salesforce). */
-  crmExportFormat: 'generic' | 'hubspot' | 'salesforce';
+  crmExportFormat: CrmFormat;
   /** Lead states the scheduled CRM export hands over, comma-separated. */
   crmExportStates: string;
   /** Secrets Manager name of the X bearer token secret. */
@@ -72,7 +72,7 @@ export function readSettings(app: App): ProspectorSettings {
   );
   if (!crmExportFormat.success) throw new Error('context crmExportFormat: generic, hubspot or salesforce');
   const crmExportStates = text('crmExportStates', DEFAULT_SETTINGS.crmExportStates);
-  if (!crmExportStates.split(',').every((s) => LeadStateSchema.safeParse(s).success))
+  if (!LeadStateListSchema.safeParse(crmExportStates).success)
     throw new Error(
       `context crmExportStates: "${crmExportStates}" is not a comma-separated list of lead states`,
     );

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { CrmFormatSchema } from './domain/crm-row.ts';
-import { LeadStateSchema } from './domain/lead-state.ts';
+import { LeadStateListSchema } from './domain/lead-state.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0'])
@@ -147,11 +147,7 @@ export const crmExportConfigSchema = common.extend({
   S3_ENDPOINT: url.optional(),
   CRM_EXPORT_FORMAT: CrmFormatSchema.default('generic'),
   /** Comma-separated lead states; add `disqualified` for the CRM to hear about opt-outs. */
-  CRM_EXPORT_STATES: z
-    .string()
-    .default('mql')
-    .transform((s) => s.split(','))
-    .pipe(z.array(LeadStateSchema).min(1)),
+  CRM_EXPORT_STATES: LeadStateListSchema.default(['mql']),
   CRM_EXPORT_FIRST_DAYS: int(30, 1).pipe(z.number().max(366)),
 });
 export type CrmExportConfig = z.infer<typeof crmExportConfigSchema>;

@@ -13,6 +13,12 @@ export const LeadStateSchema = z.enum([
 ]);
 export type LeadState = z.infer<typeof LeadStateSchema>;
 
+/** `mql,accepted`: how a query string, an environment variable or CDK context lists states. */
+export const LeadStateListSchema = z
+  .string()
+  .transform((s) => s.split(',').map((state) => state.trim()))
+  .pipe(z.array(LeadStateSchema).min(1));
+
 /** States scoring may still move a lead out of; past these a person owns the decision. */
 const SCORING_OWNS: ReadonlySet<LeadState> = new Set(['new', 'nurture', 'review', 'mql']);
 

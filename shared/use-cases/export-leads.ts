@@ -32,7 +32,7 @@ export const MAX_WINDOW_DAYS = 366;
 export class ExportWindowError extends Error {
   constructor(since: string) {
     super(
-      `since ${since} is more than ${MAX_WINDOW_DAYS} days ago; export everything with the full export (GET /leads/export.csv), then go on from its time`,
+      `since ${since} is more than ${MAX_WINDOW_DAYS} days ago; export everything once with the full export (GET /api/leads/export.csv), then go on from its time`,
     );
     this.name = 'ExportWindowError';
   }

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import { CrmFormatSchema } from '../../../shared/domain/crm-row.ts';
 import { EngagementSchema } from '../../../shared/domain/engagement.ts';
-import { type Actor, LeadStateSchema } from '../../../shared/domain/lead-state.ts';
+import { type Actor, LeadStateListSchema, LeadStateSchema } from '../../../shared/domain/lead-state.ts';
 import { erasePerson } from '../../../shared/use-cases/erase-person.ts';
 import { exportChangedLeads, exportLeads } from '../../../shared/use-cases/export-leads.ts';
 import { recordEngagement, setOptOut } from '../../../shared/use-cases/record-prospect-feedback.ts';
@@ -25,11 +25,7 @@ const ChangesQuery = z.object({
     .transform((s) => new Date(s).toISOString())
     .optional(),
   cursor: z.string().optional(),
-  states: z
-    .string()
-    .default('mql')
-    .transform((s) => s.split(','))
-    .pipe(z.array(LeadStateSchema).min(1)),
+  states: LeadStateListSchema.default(['mql']),
   format: CrmFormatSchema.default('generic'),
   limit: z.coerce.number().int().min(1).max(10_000).default(5_000),
 });
