@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerCampaigns } from './commands/campaigns.ts';
 import { registerDiscover } from './commands/discover.ts';
 import { registerErase } from './commands/erase.ts';
+import { registerExport } from './commands/export.ts';
 import { registerIntent } from './commands/intent.ts';
 import { registerLocal } from './commands/local.ts';
 import { registerMql } from './commands/mql.ts';
@@ -17,6 +18,7 @@ registerDiscover(program);
 registerIntent(program);
 registerScore(program);
 registerErase(program);
+registerExport(program);
 registerMql(program);
 registerRescore(program);
 

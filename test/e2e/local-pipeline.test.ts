@@ -47,6 +47,16 @@ describe('npm start -- --once on the bundled sample feed', () => {
     expect(rows.flatMap((r) => Object.values(r)).filter((v) => /^[=+\-@]/.test(v))).toEqual([]);
   });
 
+  it('exports the same MQLs in Salesforce columns from the command line', async () => {
+    const run = await runCli(['export', '--format', 'salesforce', '--data-dir', dir]);
+    const rows = parse(run.stdout, { columns: true }) as Record<string, string>[];
+
+    expect(run.code, run.stderr).toBe(0);
+    expect(rows).toHaveLength(Number(first.mql));
+    expect(rows.every((r) => r.LastName !== '' && r.Company === '[not provided]')).toBe(true);
+    expect(JSON.parse(run.stderr.trim().split('\n').at(-1) ?? '{}')).toEqual({ rows: first.mql });
+  });
+
   it('stores nothing twice on the next run, polling from the saved cursor', async () => {
     const run = await runCli(['local', '--once', '--data-dir', dir, '--out-dir', dir]);
     const second = lastJsonLine(run.stdout);
