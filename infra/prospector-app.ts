@@ -23,6 +23,9 @@ export function createProspectorApp(props: AppProps = {}): ProspectorApp {
     xSecretName: settings.xSecretName,
     ...(settings.signInDomainPrefix ? { signInDomainPrefix: settings.signInDomainPrefix } : {}),
     ...(settings.sourcesSecretName ? { sourcesSecretName: settings.sourcesSecretName } : {}),
+    ...(settings.notifyWebhookSecretName
+      ? { notifyWebhookSecretName: settings.notifyWebhookSecretName }
+      : {}),
   });
   const stateless = new StatelessStack(app, 'ProspectorStateless', {
     description: 'Prospector code: functions, schedule, review API, alarms and dashboard',
@@ -33,6 +36,7 @@ export function createProspectorApp(props: AppProps = {}): ProspectorApp {
     xSecret: stateful.xSecret,
     exportBucket: stateful.exportBucket,
     ...(stateful.sourcesSecret ? { sourcesSecret: stateful.sourcesSecret } : {}),
+    ...(stateful.notifyWebhookSecret ? { notifyWebhookSecret: stateful.notifyWebhookSecret } : {}),
     userPool: stateful.userPool,
     userPoolClient: stateful.userPoolClient,
     signInUrl: stateful.userPoolDomain.baseUrl(),

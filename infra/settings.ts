@@ -19,6 +19,11 @@ export interface ProspectorSettings {
    * REDDIT_CLIENT_ID/REDDIT_CLIENT_SECRET, BLUESKY_IDENTIFIER/BLUESKY_APP_PASSWORD); unset, no secret.
    */
   sourcesSecretName?: string;
+  /**
+   * Secrets Manager name of a secret for the chat webhook that announces new MQLs (its URL, or
+   * `none`); unset, no secret and no announcements.
+   */
+  notifyWebhookSecretName?: string;
   /** Where alarm notifications go; no subscription when unset. */
   alarmEmail?: string;
   /** Browser origins allowed to call the review API; no CORS when empty. */
@@ -107,6 +112,9 @@ export function readSettings(app: App): ProspectorSettings {
     crmExportStates,
     xSecretName: text('xSecretName', DEFAULT_SETTINGS.xSecretName),
     ...(text('sourcesSecretName', '') ? { sourcesSecretName: text('sourcesSecretName', '') } : {}),
+    ...(text('notifyWebhookSecretName', '')
+      ? { notifyWebhookSecretName: text('notifyWebhookSecretName', '') }
+      : {}),
     ...(alarmEmail ? { alarmEmail } : {}),
     allowedOrigins: parseOrigins(get('allowedOrigins')),
     engageMode,

@@ -24,6 +24,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TABLE_LAYOUT } from '../shared/adapters/dynamodb/table.ts';
+import { NO_WEBHOOK } from '../shared/config.ts';
 import { ENGAGE_VISIBILITY_TIMEOUT_SECONDS } from './function-specs.ts';
 
 export interface StatefulStackProps extends StackProps {
@@ -31,6 +32,8 @@ export interface StatefulStackProps extends StackProps {
   readonly xSecretName: string;
   /** Name of the Reddit/Bluesky credentials secret (context `sourcesSecretName`); none when unset. */
   readonly sourcesSecretName?: string;
+  /** Name of the MQL webhook secret (context `notifyWebhookSecretName`); none when unset. */
+  readonly notifyWebhookSecretName?: string;
   /** Hosted sign-in domain prefix (context `signInDomainPrefix`); default `prospector-<account>`. */
   readonly signInDomainPrefix?: string;
 }
@@ -52,6 +55,7 @@ export class StatefulStack extends Stack {
   readonly userPoolClient: UserPoolClient;
   /** Reddit and Bluesky credentials (JSON), when the deployment uses those sources. */
   readonly sourcesSecret?: Secret;
+  readonly notifyWebhookSecret?: Secret;
   /** The hosted sign-in page the review UI sends people to. */
   readonly userPoolDomain: UserPoolDomain;
 
@@ -120,6 +124,21 @@ export class StatefulStack extends Stack {
       });
     }
 
+    if (props.notifyWebhookSecretName) {
+      // Seeded with "none" (announce nothing); the operator puts the webhook URL (docs/deploy.md).
+      this.notifyWebhookSecret = new Secret(this, 'NotifyWebhook', {
+        secretName: props.notifyWebhookSecretName,
+        description: 'Chat webhook URL that announces new MQLs to sales, or "none"',
+        secretStringValue: SecretValue.unsafePlainText(NO_WEBHOOK),
+      });
+      Validations.of(this.notifyWebhookSecret).acknowledge({
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'Incoming-webhook URLs are issued by the chat service (Slack, Teams), which has no API to ' +
+          'rotate them; rotation is a regenerate-and-put-secret-value step.',
+      });
+    }
+
     this.exportBucket = this.createExportBucket();
     [this.userPool, this.userPoolClient] = this.createUserPool();
     this.userPoolDomain = this.userPool.addDomain('SignIn', {
@@ -132,6 +151,8 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'XSecretArn', { value: this.xSecret.secretArn });
     if (this.sourcesSecret) new CfnOutput(this, 'SourcesSecretArn', { value: this.sourcesSecret.secretArn });
+    if (this.notifyWebhookSecret)
+      new CfnOutput(this, 'NotifyWebhookSecretArn', { value: this.notifyWebhookSecret.secretArn });
     new CfnOutput(this, 'ExportBucketName', { value: this.exportBucket.bucketName });
     new CfnOutput(this, 'EngageDlqUrl', { value: this.engageDlq.queueUrl });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });

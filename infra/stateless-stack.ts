@@ -27,6 +27,8 @@ export interface StatelessStackProps extends StackProps {
   readonly exportBucket: IBucket;
   /** Reddit/Bluesky credentials, when configured (context `sourcesSecretName`). */
   readonly sourcesSecret?: ISecret;
+  /** The MQL webhook's URL, when configured (context `notifyWebhookSecretName`). */
+  readonly notifyWebhookSecret?: ISecret;
   readonly userPool: IUserPool;
   readonly userPoolClient: IUserPoolClient;
   /** Base URL of the Cognito hosted sign-in (the review UI's sign-in page). */
@@ -104,6 +106,14 @@ export class StatelessStack extends Stack {
     });
     table.grantReadWriteData(this.reviewApi.fn);
     engageQueue.grantSendMessages(this.reviewApi.fn);
+
+    // Both announce new MQLs: discover for scoring, review-api for a reviewer's decision.
+    if (props.notifyWebhookSecret) {
+      for (const fn of [this.discover, this.reviewApi]) {
+        fn.fn.addEnvironment('NOTIFY_WEBHOOK_SECRET_ARN', props.notifyWebhookSecret.secretArn);
+        props.notifyWebhookSecret.grantRead(fn.fn);
+      }
+    }
 
     this.api = new ReviewApi(this, 'Api', {
       handler: this.reviewApi.fn,

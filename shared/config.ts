@@ -37,8 +37,18 @@ const queue = z.object({
   SQS_ENDPOINT: url.optional(),
 });
 
+/**
+ * Where new MQLs are announced: a chat webhook URL (it is a credential). On AWS it lives in a
+ * secret; locally and in tests it may be given directly.
+ */
+const notify = z.object({
+  NOTIFY_WEBHOOK_URL: url.optional(),
+  NOTIFY_WEBHOOK_SECRET_ARN: z.string().min(1).optional(),
+});
+
 export const discoverConfigSchema = common
   .extend(queue.shape)
+  .extend(notify.shape)
   .extend({
     X_BEARER_TOKEN: z.string().min(1).optional(),
     X_SECRET_ARN: z.string().min(1).optional(),
@@ -133,6 +143,7 @@ export type EngageConfig = z.infer<typeof engageConfigSchema>;
  */
 export const apiConfigSchema = common
   .extend(queue.shape)
+  .extend(notify.shape)
   .extend({
     SIGN_IN_URL: z.url({ protocol: /^https$/ }).optional(),
     SIGN_IN_CLIENT_ID: z.string().min(1).optional(),
@@ -151,6 +162,23 @@ export const crmExportConfigSchema = common.extend({
   CRM_EXPORT_FIRST_DAYS: int(30, 1).pipe(z.number().max(366)),
 });
 export type CrmExportConfig = z.infer<typeof crmExportConfigSchema>;
+
+/** What the webhook secret holds until the operator puts a URL there: announce nothing. */
+export const NO_WEBHOOK = 'none';
+
+/**
+ * The webhook secret's string: an https URL, or `none`. Anything else fails at start (a typo would
+ * otherwise silence sales' notices); the error never repeats the value, which is a credential.
+ */
+export function parseWebhookSecret(secret: string): string | undefined {
+  const value = secret.trim();
+  if (value === NO_WEBHOOK) return undefined;
+  const parsed = z.url({ protocol: /^https$/ }).safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError([
+    `NOTIFY_WEBHOOK_SECRET_ARN: the secret is neither an https URL nor "${NO_WEBHOOK}"`,
+  ]);
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

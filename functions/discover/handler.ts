@@ -1,5 +1,5 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import { buildSources, buildStores, buildTaskQueue } from '../../shared/adapters/build.ts';
+import { buildNotifier, buildSources, buildStores, buildTaskQueue } from '../../shared/adapters/build.ts';
 import { loadShippedModel } from '../../shared/adapters/intent/shipped-model.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
 import { createMetrics } from '../../shared/adapters/powertools/metrics.ts';
@@ -20,6 +20,7 @@ export const handler = createDiscoverHandler(
     ...buildStores(config),
     queue: buildTaskQueue(config),
     sources: buildSources(config, bearerToken, systemClock, sourceCredentials),
+    notifier: await buildNotifier(config),
     clock: systemClock,
     log: createLogger('discover'),
     metrics: createMetrics('discover'),

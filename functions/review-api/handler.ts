@@ -1,6 +1,6 @@
 import type { LambdaEvent } from 'hono/aws-lambda';
 import { handle } from 'hono/aws-lambda';
-import { buildStores, buildTaskQueue } from '../../shared/adapters/build.ts';
+import { buildNotifier, buildStores, buildTaskQueue } from '../../shared/adapters/build.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
 import { apiConfigSchema, loadConfig } from '../../shared/config.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
@@ -16,6 +16,7 @@ export const handler = handle(
     queue: buildTaskQueue(config),
     clock: systemClock,
     log: createLogger('review-api'),
+    notifier: await buildNotifier(config),
     ...(config.SIGN_IN_URL && config.SIGN_IN_CLIENT_ID
       ? { signIn: { url: config.SIGN_IN_URL, clientId: config.SIGN_IN_CLIENT_ID } }
       : {}),

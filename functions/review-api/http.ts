@@ -7,6 +7,7 @@ import type { DefinitionStore } from '../../shared/ports/definition-store.ts';
 import type { ErasureStore } from '../../shared/ports/erasure-store.ts';
 import type { LeadStore } from '../../shared/ports/lead-store.ts';
 import type { Log } from '../../shared/ports/log.ts';
+import type { Notifier } from '../../shared/ports/notifier.ts';
 import type { TaskQueue } from '../../shared/ports/task-queue.ts';
 import type { TaskStore } from '../../shared/ports/task-store.ts';
 
@@ -18,6 +19,8 @@ export interface ApiDeps {
   queue: TaskQueue;
   clock: Clock;
   log: Log;
+  /** Tells sales when a reviewer moves a lead to MQL; absent, nothing is sent. */
+  notifier?: Notifier;
   /** Who is calling: the JWT subject on AWS, a local user name on a laptop. */
   userOf: (c: Context) => string;
   /** Where the review page signs people in (AWS); absent, it calls the API without a token. */

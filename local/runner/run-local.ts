@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createCrmExportHandler } from '../../functions/crm-export/create-handler.ts';
 import { createApp } from '../../functions/review-api/app.ts';
+import { buildNotifier } from '../../shared/adapters/build.ts';
 import { FolderExportFiles } from '../../shared/adapters/files/export-folder.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
+import { apiConfigSchema, loadConfig } from '../../shared/config.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { exportLeads } from '../../shared/use-cases/export-leads.ts';
 import type { CycleResult } from '../../shared/use-cases/run-discovery-cycle.ts';
@@ -126,6 +128,8 @@ export async function runLocal(
       queue: rt.queue,
       clock: systemClock,
       log: createLogger('review-api'),
+      // NOTIFY_WEBHOOK_URL in the shell announces MQLs from here as from the discover handler.
+      notifier: await buildNotifier(loadConfig(apiConfigSchema)),
       userOf: (c) => c.req.header('x-prospector-user') ?? 'local-marketer',
     });
     const server = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' });

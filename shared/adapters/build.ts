@@ -1,5 +1,12 @@
 import { Agent } from 'node:https';
-import type { ApiConfig, CrmExportConfig, DiscoverConfig, SourceCredentials } from '../config.ts';
+import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import {
+  type ApiConfig,
+  type CrmExportConfig,
+  type DiscoverConfig,
+  parseWebhookSecret,
+  type SourceCredentials,
+} from '../config.ts';
 import type { Source } from '../domain/post.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { SocialSource } from '../ports/social-source.ts';
@@ -19,6 +26,7 @@ import { redditAppToken } from './reddit/app-token.ts';
 import { RedditSocialSource } from './reddit/reddit-source.ts';
 import { openS3, S3ExportFiles } from './s3/export-bucket.ts';
 import { SqsTaskQueue } from './sqs/task-queue.ts';
+import { WebhookNotifier } from './webhook/webhook-notifier.ts';
 import { XSocialSource } from './x/x-source.ts';
 
 type StoreConfig = Pick<ApiConfig, 'TABLE_NAME' | 'AWS_REGION' | 'DYNAMODB_ENDPOINT' | 'RETENTION_DAYS'>;
@@ -152,4 +160,19 @@ export function buildExportFiles(
     openS3({ region: config.AWS_REGION, endpoint: config.S3_ENDPOINT }),
     config.EXPORT_BUCKET,
   );
+}
+
+/**
+ * The MQL notifier when a webhook is configured (its URL directly, or the secret holding it);
+ * undefined means "tell no one". Reads the secret once, at start.
+ */
+export async function buildNotifier(
+  config: Pick<ApiConfig, 'NOTIFY_WEBHOOK_URL' | 'NOTIFY_WEBHOOK_SECRET_ARN'>,
+): Promise<WebhookNotifier | undefined> {
+  const url =
+    config.NOTIFY_WEBHOOK_URL ??
+    (config.NOTIFY_WEBHOOK_SECRET_ARN
+      ? parseWebhookSecret(String(await getSecret(config.NOTIFY_WEBHOOK_SECRET_ARN)))
+      : undefined);
+  return url ? new WebhookNotifier({ url }) : undefined;
 }

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import * as z from 'zod';
 import type { LeadState } from './lead-state.ts';
+import { formatReason } from './mql-notice.ts';
 import type { ProspectProfile } from './prospect.ts';
 import type { BreakdownEntry } from './scoring.ts';
 
@@ -47,7 +48,7 @@ export function neutraliseCell(value: string): string {
 function crmFields(lead: CrmLead): Record<(typeof GENERIC_COLUMNS)[number], string> {
   const why = lead.breakdown
     .filter((b) => b.points !== 0 || b.kind.startsWith('dq.'))
-    .map((b) => `${b.ruleId} ${b.points >= 0 ? '+' : ''}${b.points}`)
+    .map(formatReason)
     .join('; ');
   return {
     prospect_key: lead.key,

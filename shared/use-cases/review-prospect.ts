@@ -1,11 +1,17 @@
 import { type Actor, assertPersonTransition, type LeadState } from '../domain/lead-state.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Lead, LeadStore, Page } from '../ports/lead-store.ts';
+import type { Log } from '../ports/log.ts';
+import type { Notifier } from '../ports/notifier.ts';
 import type { TaskStore } from '../ports/task-store.ts';
+import { announceMqls } from './announce-mqls.ts';
 
 export interface ReviewDeps {
   leads: LeadStore;
   clock: Clock;
+  log: Log;
+  /** Tells sales when a person moves a lead to MQL; absent, nothing is sent. */
+  notifier?: Notifier;
 }
 
 export class LeadNotFoundError extends Error {
@@ -73,5 +79,7 @@ export async function decideLead(
     };
     await deps.leads.applyDecision(input.key, recycle, now);
   }
-  return (await deps.leads.getLead(input.key)) as Lead;
+  const decided = (await deps.leads.getLead(input.key)) as Lead;
+  if (input.to === 'mql') await announceMqls(deps, [decided], input.actor.id);
+  return decided;
 }

@@ -1,5 +1,7 @@
 import type { LeadState } from '../domain/lead-state.ts';
+import type { Notifier } from '../ports/notifier.ts';
 import type { TaskQueue } from '../ports/task-queue.ts';
+import { announceScoredMqls } from './announce-mqls.ts';
 import { requeueApprovedTasks } from './approve-task.ts';
 import {
   type CampaignRun,
@@ -11,7 +13,7 @@ import { type DraftDeps, draftEngagement } from './draft-engagement.ts';
 import { type QualifyDeps, qualifyPending } from './qualify-prospects.ts';
 import { rescoreStep } from './rescore-leads.ts';
 
-export type CycleDeps = DiscoverDeps & QualifyDeps & DraftDeps & { queue: TaskQueue };
+export type CycleDeps = DiscoverDeps & QualifyDeps & DraftDeps & { queue: TaskQueue; notifier?: Notifier };
 
 export interface CycleResult {
   runs: CampaignRun[];
@@ -20,6 +22,8 @@ export interface CycleResult {
   tasksDrafted: number;
   tasksRequeued: number;
   rescored: number;
+  /** New MQLs sales was told about (0 without a webhook, or when the notice failed). */
+  mqlsAnnounced: number;
   /** Prospects that could not be scored or re-scored (each logged); unscored evidence stays pending for the next cycle. */
   failed: number;
 }
@@ -27,7 +31,7 @@ export interface CycleResult {
 /**
  * The scheduled step: discover, score everything with new evidence (including prospects a
  * crashed run left pending), advance any re-score a new definition started, then draft
- * engagement for those who reached review or MQL.
+ * engagement for those who reached review or MQL, and tell sales about the new MQLs.
  */
 export async function runDiscoveryCycle(deps: CycleDeps, options: DiscoverOptions): Promise<CycleResult> {
   const discovered = await discoverPosts(deps, options);
@@ -36,6 +40,7 @@ export async function runDiscoveryCycle(deps: CycleDeps, options: DiscoverOption
   const rescored = await rescoreStep(deps, 2_000);
   transitions.push(...(rescored?.transitions ?? []));
   const tasksDrafted = await draftEngagement(deps, transitions);
+  const mqlsAnnounced = await announceScoredMqls(deps, transitions);
   const tasksRequeued = await requeueApprovedTasks(deps, 15 * 60_000);
   const counts: Partial<Record<LeadState, number>> = {};
   for (const t of transitions) if (t.from !== t.to) counts[t.to] = (counts[t.to] ?? 0) + 1;
@@ -46,6 +51,7 @@ export async function runDiscoveryCycle(deps: CycleDeps, options: DiscoverOption
     tasksDrafted,
     tasksRequeued,
     rescored: rescored?.rescored ?? 0,
+    mqlsAnnounced,
     failed: failed + (rescored?.failed ?? 0),
   };
 }

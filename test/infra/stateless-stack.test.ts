@@ -74,6 +74,32 @@ describe('function IAM: exactly the grants each handler needs', () => {
     SYNTH_TIMEOUT_MS,
   );
 
+  it(
+    'discover and review-api with an MQL webhook secret (context notifyWebhookSecretName): both read it, named in their environment',
+    () => {
+      const withHook = synthApp({ notifyWebhookSecretName: 'prospector/mql-webhook' });
+      const p = resourceRenderer(withHook.statelessTemplate, withHook.statefulTemplate);
+      const { discover, reviewApi, engage, crmExport } = withHook.stateless;
+      for (const fn of [discover, reviewApi]) {
+        expect(p.statementsOf(roleId(fn))).toContainEqual({
+          actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+          resources: expect.arrayContaining(['NotifyWebhook']),
+        });
+        const vars =
+          withHook.statelessTemplate.toJSON().Resources[logicalId(fn)].Properties.Environment.Variables;
+        expect(p.render(vars.NOTIFY_WEBHOOK_SECRET_ARN)).toBe('NotifyWebhook');
+      }
+      for (const fn of [engage, crmExport]) {
+        expect(JSON.stringify(p.statementsOf(roleId(fn)))).not.toContain('NotifyWebhook');
+      }
+      withHook.statefulTemplate.hasResourceProperties('AWS::SecretsManager::Secret', {
+        Name: 'prospector/mql-webhook',
+        SecretString: 'none',
+      });
+    },
+    SYNTH_TIMEOUT_MS,
+  );
+
   it('engage: table read/write, and consuming its queue (added by the SQS event source)', () => {
     expect(policy.statementsOf(roleId(s.stateless.engage))).toEqual([
       { actions: DYNAMO_READ_WRITE, resources: TABLE },

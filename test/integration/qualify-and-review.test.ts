@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/review-api/app.ts';
 import { type FakeXServer, startFakeXServer } from '../../local/fake-x/server.ts';
 import { buildXSource } from '../../shared/adapters/build.ts';
+import { WebhookNotifier } from '../../shared/adapters/webhook/webhook-notifier.ts';
 import type { LeadEvent } from '../../shared/domain/lead-state.ts';
+import type { MqlNotice } from '../../shared/domain/mql-notice.ts';
 import type { Lead, Page } from '../../shared/ports/lead-store.ts';
 import { silentLog } from '../../shared/ports/log.ts';
 import { noMetrics } from '../../shared/ports/metrics.ts';
@@ -11,6 +13,7 @@ import { runDiscoveryCycle } from '../../shared/use-cases/run-discovery-cycle.ts
 import { testDefinition } from '../support/definition.ts';
 import { buildFeed } from '../support/feed-builder.ts';
 import { freshQueue, freshStores } from '../support/local-resources.ts';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
 
 const feed = buildFeed({ posts: 120, authors: 60 });
 // One author tries a formula injection through their display name.
@@ -19,6 +22,7 @@ if (evil) evil.name = '=HYPERLINK("http://evil.example","click")';
 
 describe('qualifying discovered prospects and reviewing them', () => {
   let server: FakeXServer;
+  let hook: WebhookReceiver;
   let stores: Awaited<ReturnType<typeof freshStores>>;
   let app: ReturnType<typeof createApp>;
   const clock = { now: () => new Date() };
@@ -35,6 +39,8 @@ describe('qualifying discovered prospects and reviewing them', () => {
 
   beforeAll(async () => {
     server = await startFakeXServer({ feed });
+    hook = await startWebhookReceiver();
+    const notifier = new WebhookNotifier({ url: hook.url });
     stores = await freshStores();
     const { queue } = await freshQueue();
     const {
@@ -67,16 +73,19 @@ describe('qualifying discovered prospects and reviewing them', () => {
       clock,
       log: silentLog,
       metrics: noMetrics,
+      notifier,
     };
     app = createApp({
       ...stores,
       queue,
       clock,
       log: silentLog,
+      notifier,
       userOf: (c) => c.req.header('x-user') ?? 'anon',
     });
   });
-  afterAll(() => server.stop());
+  afterAll(() => Promise.all([server.stop(), hook.stop()]));
+  const announced = () => hook.received.flatMap((m) => (m as { mqls: MqlNotice[] }).mqls);
 
   it('scores every new prospect with an explained breakdown and drafts engagement for the promising ones', async () => {
     const result = await runDiscoveryCycle(deps, options);
@@ -90,6 +99,19 @@ describe('qualifying discovered prospects and reviewing them', () => {
     );
     expect(top.items[0]?.definitionVersion).toBe(1);
     expect(result.tasksDrafted).toBe(12);
+    // Sales hears about the six new MQLs in one message: who, score and why, no bio or post text.
+    expect(hook.received).toHaveLength(1);
+    expect(result.mqlsAnnounced).toBe(6);
+    expect(
+      announced()
+        .map((n) => n.key)
+        .sort(),
+    ).toEqual((await stores.leads.listByState('mql', 10)).items.map((l) => l.key).sort());
+    expect(announced()[0]).toMatchObject({
+      by: 'scoring',
+      reasons: expect.arrayContaining([expect.stringMatching(/^fit\.exec \+/)]),
+    });
+    expect(JSON.stringify(hook.received)).not.toMatch(/Example Co|evaluating a new crm/);
   });
 
   it('changes nothing when the next cycle finds no new posts', async () => {
@@ -99,6 +121,8 @@ describe('qualifying discovered prospects and reviewing them', () => {
 
     expect(again.qualified).toBe(0);
     expect(again.tasksDrafted).toBe(0);
+    expect(again.mqlsAnnounced).toBe(0);
+    expect(hook.received).toHaveLength(1);
     expect(await stores.leads.countLeads()).toEqual(before);
   });
 
@@ -125,6 +149,7 @@ describe('qualifying discovered prospects and reviewing them', () => {
       events: LeadEvent[];
     };
     expect(detail.lead.state).toBe('mql');
+    expect(announced().at(-1)).toMatchObject({ key: `${source}#${authorId}`, by: 'maria' });
     expect(detail.events.at(-1)).toMatchObject({
       from: 'review',
       to: 'mql',

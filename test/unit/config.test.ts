@@ -7,6 +7,7 @@ import {
   engageConfigSchema,
   loadConfig,
   parseSourceCredentials,
+  parseWebhookSecret,
 } from '../../shared/config.ts';
 
 describe('configuration from the environment', () => {
@@ -147,5 +148,14 @@ describe('configuration from the environment', () => {
     expect(() =>
       loadConfig(crmExportConfigSchema, { TABLE_NAME: 't', EXPORT_BUCKET: 'b', CRM_EXPORT_FORMAT: 'excel' }),
     ).toThrow(/CRM_EXPORT_FORMAT/);
+  });
+
+  it('reads the MQL webhook secret as an https URL or "none", never echoing a bad value', () => {
+    expect(parseWebhookSecret(' https://hooks.slack.com/services/T/B/x \n')).toBe(
+      'https://hooks.slack.com/services/T/B/x',
+    );
+    expect(parseWebhookSecret('none')).toBeUndefined();
+    expect(() => parseWebhookSecret('http://hooks.example/leak-me')).toThrow(ConfigError);
+    expect(() => parseWebhookSecret('http://hooks.example/leak-me')).not.toThrow(/leak-me/);
   });
 });
