@@ -2,6 +2,7 @@ import type { LambdaEvent } from 'hono/aws-lambda';
 import { handle } from 'hono/aws-lambda';
 import { buildNotifier, buildStores, buildTaskQueue } from '../../shared/adapters/build.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
+import { INTERACTIVE_DELIVERY } from '../../shared/adapters/webhook/webhook-notifier.ts';
 import { apiConfigSchema, loadConfig } from '../../shared/config.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { createApp } from './app.ts';
@@ -16,7 +17,7 @@ export const handler = handle(
     queue: buildTaskQueue(config),
     clock: systemClock,
     log: createLogger('review-api'),
-    notifier: await buildNotifier(config),
+    notifier: await buildNotifier(config, INTERACTIVE_DELIVERY),
     ...(config.SIGN_IN_URL && config.SIGN_IN_CLIENT_ID
       ? { signIn: { url: config.SIGN_IN_URL, clientId: config.SIGN_IN_CLIENT_ID } }
       : {}),

@@ -6,6 +6,7 @@ import { createApp } from '../../functions/review-api/app.ts';
 import { buildNotifier } from '../../shared/adapters/build.ts';
 import { FolderExportFiles } from '../../shared/adapters/files/export-folder.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
+import { INTERACTIVE_DELIVERY } from '../../shared/adapters/webhook/webhook-notifier.ts';
 import { apiConfigSchema, loadConfig } from '../../shared/config.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { exportLeads } from '../../shared/use-cases/export-leads.ts';
@@ -129,7 +130,7 @@ export async function runLocal(
       clock: systemClock,
       log: createLogger('review-api'),
       // NOTIFY_WEBHOOK_URL in the shell announces MQLs from here as from the discover handler.
-      notifier: await buildNotifier(loadConfig(apiConfigSchema)),
+      notifier: await buildNotifier(loadConfig(apiConfigSchema), INTERACTIVE_DELIVERY),
       userOf: (c) => c.req.header('x-prospector-user') ?? 'local-marketer',
     });
     const server = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' });

@@ -26,7 +26,7 @@ import { redditAppToken } from './reddit/app-token.ts';
 import { RedditSocialSource } from './reddit/reddit-source.ts';
 import { openS3, S3ExportFiles } from './s3/export-bucket.ts';
 import { SqsTaskQueue } from './sqs/task-queue.ts';
-import { WebhookNotifier } from './webhook/webhook-notifier.ts';
+import { WebhookNotifier, type WebhookOptions } from './webhook/webhook-notifier.ts';
 import { XSocialSource } from './x/x-source.ts';
 
 type StoreConfig = Pick<ApiConfig, 'TABLE_NAME' | 'AWS_REGION' | 'DYNAMODB_ENDPOINT' | 'RETENTION_DAYS'>;
@@ -168,11 +168,12 @@ export function buildExportFiles(
  */
 export async function buildNotifier(
   config: Pick<ApiConfig, 'NOTIFY_WEBHOOK_URL' | 'NOTIFY_WEBHOOK_SECRET_ARN'>,
+  delivery: Omit<WebhookOptions, 'url'> = {},
 ): Promise<WebhookNotifier | undefined> {
   const url =
     config.NOTIFY_WEBHOOK_URL ??
     (config.NOTIFY_WEBHOOK_SECRET_ARN
       ? parseWebhookSecret(String(await getSecret(config.NOTIFY_WEBHOOK_SECRET_ARN)))
       : undefined);
-  return url ? new WebhookNotifier({ url }) : undefined;
+  return url ? new WebhookNotifier({ url, ...delivery }) : undefined;
 }

@@ -18,6 +18,12 @@ export interface WebhookOptions {
 }
 
 /**
+ * For a request someone is waiting on (the review API, 10 s timeout): a slow webhook costs a
+ * decision at most about 4.5 s, and never its answer.
+ */
+export const INTERACTIVE_DELIVERY = { timeoutMs: 2_000, attempts: 2, retryDelayMs: 300 } as const;
+
+/**
  * Posts each batch of MQL notices as one JSON message, `{ text, mqls }`: chat webhooks (Slack,
  * Teams, Google Chat) show `text`; anything else can read the structured `mqls`. The URL is a
  * secret (it is the credential), so it never appears in errors or logs.
