@@ -98,27 +98,21 @@ export class StatefulStack extends Stack {
 
     // The secret string is the bearer token itself; CloudFormation seeds a random placeholder
     // that the operator replaces (docs/deploy.md), so no token ever passes through a template.
-    this.xSecret = new Secret(this, 'XBearerToken', {
+    this.xSecret = this.operatorSecret('XBearerToken', {
       secretName: props.xSecretName,
       description: 'X API v2 app-only bearer token (the secret string is the token)',
-    });
-    Validations.of(this.xSecret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
+      whyNotRotated:
         'The X bearer token is issued in the X developer portal, which has no API to rotate it; ' +
         'rotation is a manual regenerate-and-put-secret-value step (docs/deploy.md).',
     });
 
     if (props.sourcesSecretName) {
       // Seeded with an empty JSON object; the operator puts the credentials (docs/deploy.md).
-      this.sourcesSecret = new Secret(this, 'SourcesCredentials', {
+      this.sourcesSecret = this.operatorSecret('SourcesCredentials', {
         secretName: props.sourcesSecretName,
         description: 'Reddit and Bluesky credentials for discovery (JSON object, see docs/sources.md)',
-        secretStringValue: SecretValue.unsafePlainText('{}'),
-      });
-      Validations.of(this.sourcesSecret).acknowledge({
-        id: 'AwsSolutions-SMG4',
-        reason:
+        seed: '{}',
+        whyNotRotated:
           'Reddit app secrets and Bluesky app passwords are issued on those sites, which have no API to ' +
           'rotate them; Prospector mints and refreshes the short-lived tokens itself.',
       });
@@ -126,14 +120,11 @@ export class StatefulStack extends Stack {
 
     if (props.notifyWebhookSecretName) {
       // Seeded with "none" (announce nothing); the operator puts the webhook URL (docs/deploy.md).
-      this.notifyWebhookSecret = new Secret(this, 'NotifyWebhook', {
+      this.notifyWebhookSecret = this.operatorSecret('NotifyWebhook', {
         secretName: props.notifyWebhookSecretName,
         description: 'Chat webhook URL that announces new MQLs to sales, or "none"',
-        secretStringValue: SecretValue.unsafePlainText(NO_WEBHOOK),
-      });
-      Validations.of(this.notifyWebhookSecret).acknowledge({
-        id: 'AwsSolutions-SMG4',
-        reason:
+        seed: NO_WEBHOOK,
+        whyNotRotated:
           'Incoming-webhook URLs are issued by the chat service (Slack, Teams), which has no API to ' +
           'rotate them; rotation is a regenerate-and-put-secret-value step.',
       });
@@ -158,6 +149,24 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'SignInUrl', { value: this.userPoolDomain.baseUrl() });
+  }
+
+  /**
+   * A secret the operator fills in after deploy (docs/deploy.md): CloudFormation seeds `seed`, or
+   * a random placeholder, so no credential ever passes through a template. None of them can be
+   * rotated by Lambda, because the services that issue them have no API for it.
+   */
+  private operatorSecret(
+    id: string,
+    props: { secretName: string; description: string; seed?: string; whyNotRotated: string },
+  ): Secret {
+    const secret = new Secret(this, id, {
+      secretName: props.secretName,
+      description: props.description,
+      ...(props.seed === undefined ? {} : { secretStringValue: SecretValue.unsafePlainText(props.seed) }),
+    });
+    Validations.of(secret).acknowledge({ id: 'AwsSolutions-SMG4', reason: props.whyNotRotated });
+    return secret;
   }
 
   private createExportBucket(): Bucket {

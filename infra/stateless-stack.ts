@@ -153,24 +153,17 @@ export class StatelessStack extends Stack {
       new PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.exportBucket.bucketArn] }),
     );
 
-    this.schedule = new Schedule(this, 'DiscoverySchedule', {
+    this.schedule = this.scheduleFunction('DiscoverySchedule', this.discover, {
       description: 'Runs the discovery cycle',
-      schedule: ScheduleExpression.expression(settings.schedule),
-      target: new LambdaInvoke(this.discover.fn, {
-        input: ScheduleTargetInput.fromObject({ source: 'prospector.schedule' }),
-        retryAttempts: 2,
-        maxEventAge: Duration.minutes(10),
-      }),
+      expression: settings.schedule,
+      source: 'prospector.schedule',
+      maxEventAge: Duration.minutes(10),
     });
-
-    this.crmExportSchedule = new Schedule(this, 'CrmExportSchedule', {
+    this.crmExportSchedule = this.scheduleFunction('CrmExportSchedule', this.crmExport, {
       description: 'Writes leads changed since the last run to the export bucket',
-      schedule: ScheduleExpression.expression(settings.crmExportSchedule),
-      target: new LambdaInvoke(this.crmExport.fn, {
-        input: ScheduleTargetInput.fromObject({ source: 'prospector.crm-export' }),
-        retryAttempts: 2,
-        maxEventAge: Duration.minutes(30),
-      }),
+      expression: settings.crmExportSchedule,
+      source: 'prospector.crm-export',
+      maxEventAge: Duration.minutes(30),
     });
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
@@ -186,6 +179,23 @@ export class StatelessStack extends Stack {
     });
 
     this.acknowledgeFindings(table, props.exportBucket);
+  }
+
+  /** Invokes `fn` on `expression` with a constant input naming the schedule, retried twice. */
+  private scheduleFunction(
+    id: string,
+    fn: ProspectorFunction,
+    props: { description: string; expression: string; source: string; maxEventAge: Duration },
+  ): Schedule {
+    return new Schedule(this, id, {
+      description: props.description,
+      schedule: ScheduleExpression.expression(props.expression),
+      target: new LambdaInvoke(fn.fn, {
+        input: ScheduleTargetInput.fromObject({ source: props.source }),
+        retryAttempts: 2,
+        maxEventAge: props.maxEventAge,
+      }),
+    });
   }
 
   /** Findings a reviewer accepts for the reasons given; each is tied to the construct it is about. */

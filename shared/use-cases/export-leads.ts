@@ -74,10 +74,10 @@ export async function exportChangedLeads(
   const until = new Date(now - SETTLE_MS).toISOString();
   const wanted = new Set(input.states);
   const leads: Lead[] = [];
+  const pageSize = Math.min(100, input.maxRows);
   let cursor = input.cursor;
   if (input.since <= until) {
     do {
-      const pageSize = Math.min(100, input.maxRows);
       const page = await deps.leads.listChangedSince(input.since, until, pageSize, cursor);
       for (const lead of page.items) if (wanted.has(lead.state)) leads.push(lead);
       cursor = page.nextCursor;
