@@ -26,6 +26,9 @@ export async function exportLeads(
  */
 export const SETTLE_MS = 2 * 60_000;
 
+/** Where a pull without a watermark starts. */
+const FIRST_PULL_DAYS = 30;
+
 /** The change index is walked a day at a time, so a window is bounded; older leads: the full export. */
 export const MAX_WINDOW_DAYS = 366;
 
@@ -39,8 +42,8 @@ export class ExportWindowError extends Error {
 }
 
 export interface ChangedLeadsInput {
-  /** ISO time the window starts at (inclusive): `next.since` of the previous export. */
-  since: string;
+  /** ISO time the window starts at (inclusive): `next.since` of the previous export; a first pull starts 30 days back. */
+  since?: string;
   /** `next.cursor` of the previous export, when it stopped at `maxRows`. */
   cursor?: string;
   states: readonly LeadState[];
@@ -70,21 +73,22 @@ export async function exportChangedLeads(
   input: ChangedLeadsInput,
 ): Promise<ChangedLeadsExport> {
   const now = deps.clock.now().getTime();
-  if (Date.parse(input.since) < now - MAX_WINDOW_DAYS * 86_400_000) throw new ExportWindowError(input.since);
+  const since = input.since ?? new Date(now - FIRST_PULL_DAYS * 86_400_000).toISOString();
+  if (Date.parse(since) < now - MAX_WINDOW_DAYS * 86_400_000) throw new ExportWindowError(since);
   const until = new Date(now - SETTLE_MS).toISOString();
   const wanted = new Set(input.states);
   const leads: Lead[] = [];
   const pageSize = Math.min(100, input.maxRows);
   let cursor = input.cursor;
-  if (input.since <= until) {
+  if (since <= until) {
     do {
-      const page = await deps.leads.listChangedSince(input.since, until, pageSize, cursor);
+      const page = await deps.leads.listChangedSince(since, until, pageSize, cursor);
       for (const lead of page.items) if (wanted.has(lead.state)) leads.push(lead);
       cursor = page.nextCursor;
     } while (cursor && leads.length < input.maxRows);
   }
   const csv = toCsv(leads, input.format);
-  if (cursor) return { csv, count: leads.length, next: { since: input.since, cursor } };
+  if (cursor) return { csv, count: leads.length, next: { since, cursor } };
   const afterUntil = new Date(Date.parse(until) + 1).toISOString();
-  return { csv, count: leads.length, next: { since: input.since > until ? input.since : afterUntil } };
+  return { csv, count: leads.length, next: { since: since > until ? since : afterUntil } };
 }

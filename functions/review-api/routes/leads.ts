@@ -55,9 +55,8 @@ export function leadRoutes(deps: ApiDeps): Hono {
   // The CRM's pull: changes since its watermark; it keeps x-next-since (and follows x-next-cursor).
   app.get('/changes.csv', async (c) => {
     const q = parse(ChangesQuery, c.req.query());
-    const since = q.since ?? new Date(deps.clock.now().getTime() - 30 * 86_400_000).toISOString();
     const out = await exportChangedLeads(deps, {
-      since,
+      since: q.since,
       cursor: q.cursor,
       states: q.states,
       format: q.format,
