@@ -1,11 +1,14 @@
 import { Command } from 'commander';
 import { registerCampaigns } from './commands/campaigns.ts';
+import { registerCodes } from './commands/codes.ts';
+import { registerDecide } from './commands/decide.ts';
 import { registerDiscover } from './commands/discover.ts';
 import { registerErase } from './commands/erase.ts';
 import { registerExport } from './commands/export.ts';
 import { registerIntent } from './commands/intent.ts';
 import { registerLocal } from './commands/local.ts';
 import { registerMql } from './commands/mql.ts';
+import { registerReport } from './commands/report.ts';
 import { registerRescore } from './commands/rescore.ts';
 import { registerScore } from './commands/score.ts';
 
@@ -21,6 +24,9 @@ registerErase(program);
 registerExport(program);
 registerMql(program);
 registerRescore(program);
+registerDecide(program);
+registerReport(program);
+registerCodes(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -11,6 +11,7 @@ interface LocalFlags {
   every: number;
   dataDir: string;
   outDir: string;
+  salesSim: boolean;
 }
 
 const int = (v: string) => Number.parseInt(v, 10);
@@ -29,6 +30,7 @@ export function registerLocal(program: Command): void {
     .option('--port <port>', 'port for the review UI and API', int, 3000)
     .option('--every <minutes>', 'minutes between discovery cycles while serving', int, 15)
     .option('--out-dir <dir>', 'where the CRM export is written', 'out')
+    .option('--no-sales-sim', 'do not let the local demo simulate sales decisions')
     .action(async (_opts: unknown, cmd: Command) => {
       // --data-dir is a global option: every command that touches the local database shares it.
       const opts = cmd.optsWithGlobals() as LocalFlags;
@@ -42,6 +44,7 @@ export function registerLocal(program: Command): void {
         replay: opts.replay,
         port: opts.port,
         everyMinutes: opts.every,
+        salesSim: opts.salesSim,
       });
       if (opts.once) await stop();
       // Last line on stdout, machine-readable; progress went to stderr.

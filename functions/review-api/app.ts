@@ -1,15 +1,19 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { InvalidCursorError } from '../../shared/adapters/dynamodb/table.ts';
+import { UnknownCodeError } from '../../shared/domain/feedback-codes.ts';
 import { InvalidTransitionError } from '../../shared/domain/lead-state.ts';
 import { ConcurrentPublishError } from '../../shared/ports/definition-store.ts';
 import { TaskNotFoundError, TaskStateError } from '../../shared/use-cases/approve-task.ts';
 import { ExportWindowError } from '../../shared/use-cases/export-leads.ts';
 import { InvalidDefinitionError } from '../../shared/use-cases/publish-definition.ts';
+import { InvalidCodesError } from '../../shared/use-cases/publish-feedback-codes.ts';
+import { NoDefinitionError } from '../../shared/use-cases/qualify-prospects.ts';
 import { LeadNotFoundError, StaleDecisionError } from '../../shared/use-cases/review-prospect.ts';
 import type { ApiDeps } from './http.ts';
 import { leadRoutes } from './routes/leads.ts';
 import { mqlRoutes } from './routes/mql.ts';
+import { salesRoutes } from './routes/sales.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { reviewUiCsp, reviewUiHtml } from './ui.ts';
 
@@ -19,6 +23,9 @@ const STATUS: [new (...args: never[]) => Error, 400 | 404 | 409 | 422][] = [
   [InvalidCursorError, 400],
   [ExportWindowError, 400],
   [InvalidDefinitionError, 422],
+  [InvalidCodesError, 422],
+  [UnknownCodeError, 400],
+  [NoDefinitionError, 409],
   [LeadNotFoundError, 404],
   [TaskNotFoundError, 404],
   [InvalidTransitionError, 409],
@@ -49,5 +56,6 @@ export function createApp(deps: ApiDeps): Hono {
   app.route('/api/leads', leadRoutes(deps));
   app.route('/api/tasks', taskRoutes(deps));
   app.route('/api/mql', mqlRoutes(deps));
+  app.route('/api', salesRoutes(deps));
   return app;
 }

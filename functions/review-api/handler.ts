@@ -4,12 +4,13 @@ import { buildNotifier, buildStores, buildTaskQueue } from '../../shared/adapter
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
 import { INTERACTIVE_DELIVERY } from '../../shared/adapters/webhook/webhook-notifier.ts';
 import { apiConfigSchema, loadConfig } from '../../shared/config.ts';
+import { rolesFromClaim } from '../../shared/domain/roles.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { createApp } from './app.ts';
 
 const config = loadConfig(apiConfigSchema);
 
-type Claims = { sub?: string; email?: string; username?: string };
+type Claims = { sub?: string; email?: string; username?: string; 'cognito:groups'?: unknown };
 
 export const handler = handle(
   createApp({
@@ -21,13 +22,14 @@ export const handler = handle(
     ...(config.SIGN_IN_URL && config.SIGN_IN_CLIENT_ID
       ? { signIn: { url: config.SIGN_IN_URL, clientId: config.SIGN_IN_CLIENT_ID } }
       : {}),
-    // API Gateway has verified the JWT before we run; its claims name the person deciding.
-    userOf: (c) => {
+    // API Gateway has verified the JWT before we run; its claims name the person and their groups.
+    identify: (c) => {
       const event = (c.env as { event?: LambdaEvent } | undefined)?.event as
         | { requestContext?: { authorizer?: { jwt?: { claims?: Claims } } } }
         | undefined;
-      const claims = event?.requestContext?.authorizer?.jwt?.claims ?? {};
-      return claims.email ?? claims.username ?? claims.sub ?? 'unknown';
+      const claims = event?.requestContext?.authorizer?.jwt?.claims;
+      const id = claims?.email ?? claims?.username ?? claims?.sub;
+      return id ? { id, roles: rolesFromClaim(claims?.['cognito:groups']) } : undefined;
     },
   }),
 );

@@ -105,7 +105,15 @@ async function finishSignIn(params) {
 // The ID token for the API (signing in first if there is none, or it is about to expire).
 let signingIn;
 async function bearer() {
-  if (!signIn) return undefined;
+  if (!signIn) {
+    // On a laptop, npm start prints a link per role carrying a signed local token (#token=...).
+    const fromLink = new URLSearchParams(location.hash.slice(1)).get('token');
+    if (fromLink) {
+      sessionStorage.setItem('localToken', fromLink);
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+    return sessionStorage.getItem('localToken') || undefined;
+  }
   const params = new URLSearchParams(location.search);
   if (params.has('error')) {
     history.replaceState(null, '', here);

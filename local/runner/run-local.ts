@@ -15,8 +15,10 @@ import { endpointsFile } from '../local-endpoints.ts';
 import { approveMqlDrafts, countTasks } from './demo-approval.ts';
 import { drainQueue } from './drain-queue.ts';
 import { localContext } from './lambda-context.ts';
+import { LOCAL_PEOPLE, LocalIdentity } from './local-identity.ts';
 import { type LocalRuntime, startLocalRuntime } from './local-runtime.ts';
 import { progress, step } from './progress.ts';
+import { runSalesLoop } from './sales-loop.ts';
 
 export interface LocalOptions {
   /** Where the bundled sample data lives (the repository). */
@@ -30,6 +32,8 @@ export interface LocalOptions {
   replay: boolean;
   port: number;
   everyMinutes: number;
+  /** Local demo only: a simulated sales team decides each cycle's MQLs. */
+  salesSim: boolean;
 }
 
 export interface LocalSummary {
@@ -47,6 +51,12 @@ export interface LocalSummary {
   tasksExecuted: number;
   /** Approved but held for tomorrow by the account's daily cap (ENGAGE_DAILY_CAP). */
   tasksDeferred: number;
+  /** Sales decisions this run (from the local demo's simulator unless --no-sales-sim). */
+  accepted: number;
+  rejected: number;
+  won: number;
+  lost: number;
+  wonDigest: number;
   definitionVersion: number;
   csv: string;
   seconds: number;
@@ -80,6 +90,7 @@ async function cycle(rt: LocalRuntime, replay: boolean) {
 async function summarise(
   rt: LocalRuntime,
   first: Awaited<ReturnType<typeof cycle>>,
+  sales: Awaited<ReturnType<typeof runSalesLoop>>,
   csv: string,
   started: number,
 ): Promise<LocalSummary> {
@@ -100,6 +111,7 @@ async function summarise(
     tasksQueued: first.queued,
     tasksExecuted: first.executed,
     tasksDeferred: first.queued - first.executed,
+    ...sales,
     definitionVersion: (await rt.stores.definitions.currentDefinition())?.version ?? 0,
     csv,
     seconds: Math.round((Date.now() - started) / 100) / 10,
@@ -117,21 +129,27 @@ export async function runLocal(
   const rt = await startLocalRuntime({ root: options.root, dataDir: options.dataDir, fresh: options.fresh });
   try {
     const first = await cycle(rt, options.replay);
+    const webhook = await buildNotifier(loadConfig(apiConfigSchema), INTERACTIVE_DELIVERY);
+    await mkdir(options.outDir, { recursive: true });
+    const salesLoop = () => runSalesLoop(rt, { salesSim: options.salesSim, outDir: options.outDir, webhook });
+    const sales = await step('sales loop', salesLoop);
     const csvPath = join(options.outDir, 'leads.csv');
     await mkdir(options.outDir, { recursive: true });
     await writeFile(csvPath, (await exportLeads(rt.stores)).csv);
-    const summary = await summarise(rt, first, csvPath, started);
+    const summary = await summarise(rt, first, sales, csvPath, started);
     if (options.once) return { summary, stop: rt.stop };
 
     const controller = new AbortController();
+    // Cognito's groups, locally: a token per role, signed with a key made for this run.
+    const identity = new LocalIdentity();
     const app = createApp({
       ...rt.stores,
       queue: rt.queue,
       clock: systemClock,
       log: createLogger('review-api'),
       // NOTIFY_WEBHOOK_URL in the shell announces MQLs from here as from the discover handler.
-      notifier: await buildNotifier(loadConfig(apiConfigSchema), INTERACTIVE_DELIVERY),
-      userOf: (c) => c.req.header('x-prospector-user') ?? 'local-marketer',
+      notifier: webhook,
+      identify: identity.identify,
     });
     const server = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' });
     const worker = drainQueue(rt.sqs, rt.queueUrl, rt.engage, () => localContext('engage', 60_000), {
@@ -152,6 +170,7 @@ export async function runLocal(
     const timer = setInterval(
       () =>
         void cycle(rt, false)
+          .then(salesLoop)
           .then(() => crmExport({ source: 'prospector.local' }))
           .catch((e) => progress(`cycle failed: ${(e as Error).message}`)),
       options.everyMinutes * 60_000,
@@ -161,7 +180,11 @@ export async function runLocal(
       endpointsFile(options.dataDir),
       JSON.stringify({ dynamo: rt.stack.dynamoEndpoint, sqs: rt.stack.sqsEndpoint, pid: process.pid }),
     );
-    progress(`review UI and API on http://127.0.0.1:${options.port}/ (Ctrl-C to stop)`);
+    progress(`review UI and API on http://127.0.0.1:${options.port}/ (Ctrl-C to stop); sign in as:`);
+    for (const person of LOCAL_PEOPLE)
+      progress(
+        `  ${person.roles.join(',').padEnd(8)} http://127.0.0.1:${options.port}/#token=${identity.sign(person)}`,
+      );
     return {
       summary,
       stop: async () => {

@@ -16,6 +16,8 @@ import { DynamoBudgetStore } from './dynamodb/budget-store.ts';
 import { DynamoCampaignStore } from './dynamodb/campaign-store.ts';
 import { DynamoDefinitionStore } from './dynamodb/definition-store.ts';
 import { DynamoErasureStore } from './dynamodb/erasure-store.ts';
+import { DynamoFeedbackCodeStore } from './dynamodb/feedback-code-store.ts';
+import { DynamoFunnelStore } from './dynamodb/funnel-store.ts';
 import { DynamoLeadStore } from './dynamodb/lead-store.ts';
 import { DynamoPostStore } from './dynamodb/post-store.ts';
 import { DynamoRunStore } from './dynamodb/run-store.ts';
@@ -48,6 +50,8 @@ export function buildStores(config: StoreConfig) {
     runs: new DynamoRunStore(table),
     budgets: new DynamoBudgetStore(table),
     erasure: new DynamoErasureStore(table),
+    codes: new DynamoFeedbackCodeStore(table),
+    funnel: new DynamoFunnelStore(table),
   };
 }
 export type Stores = ReturnType<typeof buildStores>;

@@ -22,8 +22,12 @@ export const LeadStateListSchema = z
 /** States scoring may still move a lead out of; past these a person owns the decision. */
 const SCORING_OWNS: ReadonlySet<LeadState> = new Set(['new', 'nurture', 'review', 'mql']);
 
+/** Who acts comes from the person's group (marketer, sales, admin), never from the move they make. */
+export const ActorTypeSchema = z.enum(['system', 'marketer', 'sales', 'admin']);
+export type ActorType = z.infer<typeof ActorTypeSchema>;
+
 export const ActorSchema = z.object({
-  type: z.enum(['system', 'marketer', 'sales']),
+  type: ActorTypeSchema,
   id: z.string().min(1),
 });
 export type Actor = z.infer<typeof ActorSchema>;
@@ -39,6 +43,13 @@ export const LeadEventSchema = z.object({
   definitionVersion: z.number().int().optional(),
   /** Set when a new definition re-scored the lead: the version its previous score came from. */
   previousDefinitionVersion: z.number().int().optional(),
+  /** Sales feedback: the reason code, the objection heard, the free-text note, a won deal. */
+  code: z.string().optional(),
+  objection: z.string().optional(),
+  note: z.string().optional(),
+  deal: z.object({ value: z.number(), currency: z.string(), closeDate: z.string() }).optional(),
+  /** A rejected lead held in nurture stays out of the MQL queue until then. */
+  holdUntil: z.iso.datetime({ offset: true }).optional(),
 });
 export type LeadEvent = z.infer<typeof LeadEventSchema>;
 
@@ -57,15 +68,34 @@ export class InvalidTransitionError extends Error {
  * Where scoring leaves a lead. A marketer's or a salesperson's decision is never overturned by
  * a re-score: once a person owns the lead, only a person moves it.
  */
-export function stateAfterScoring(current: LeadState, computed: LeadState): LeadState {
-  return SCORING_OWNS.has(current) ? computed : current;
+export function stateAfterScoring(
+  current: LeadState,
+  computed: LeadState,
+  hold?: { until?: string; now: Date },
+): LeadState {
+  if (!SCORING_OWNS.has(current)) return current;
+  // Sales sent it back "not ready": it nurtures until the hold ends, however well it scores.
+  const held = hold?.until !== undefined && Date.parse(hold.until) > hold.now.getTime();
+  if (held && (computed === 'mql' || computed === 'review')) return 'nurture';
+  return computed;
 }
 
 const PERSON_MOVES: Record<Actor['type'], Partial<Record<LeadState, readonly LeadState[]>>> = {
   system: {},
   marketer: { review: ['mql', 'nurture', 'disqualified'], nurture: ['review', 'mql', 'disqualified'] },
-  sales: { mql: ['accepted', 'rejected'], accepted: ['won', 'lost'] },
+  sales: { mql: ['accepted', 'rejected', 'won'], accepted: ['won', 'lost'] },
+  admin: {},
 };
+
+/** The moves a group may make; the API picks the caller's group whose moves include the one asked. */
+export function mayMove(type: ActorType, from: LeadState, to: LeadState): boolean {
+  return (PERSON_MOVES[type][from] ?? []).includes(to);
+}
+
+/** Which group owns moving a lead into `to`: marketers judge review, sales judges MQLs. */
+export function groupOwning(to: LeadState): 'sales' | 'marketer' {
+  return ['accepted', 'rejected', 'won', 'lost'].includes(to) ? 'sales' : 'marketer';
+}
 
 /** Checks a person's decision against the lifecycle; a reason is required for every one. */
 export function assertPersonTransition(

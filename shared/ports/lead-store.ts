@@ -1,6 +1,8 @@
 import type { CrmLead } from '../domain/crm-row.ts';
 import type { Engagement } from '../domain/engagement.ts';
+import type { Cohort, Deal, FunnelChange, FunnelStage } from '../domain/funnel.ts';
 import type { LeadEvent, LeadState } from '../domain/lead-state.ts';
+import type { FeedbackRecord, WonRecord } from '../domain/sales-records.ts';
 import type { BreakdownEntry } from '../domain/scoring.ts';
 import type { Signal } from '../domain/signal.ts';
 
@@ -13,6 +15,30 @@ export interface Lead extends CrmLead {
   firstSeenAt: string;
   /** Optimistic-concurrency counter: every write checks it. */
   revision: number;
+  /** The funnel groups it counts in, fixed at its first score. */
+  cohort?: Cohort;
+  /** Funnel stages it ever reached, and when: what the next transition newly adds. */
+  reached: FunnelStage[];
+  stageAt: Partial<Record<FunnelStage, string>>;
+  /** Rejected as "not ready": stays in nurture until then, whatever it scores. */
+  holdUntil?: string;
+  /** The deal it was won with. */
+  deal?: Deal;
+}
+
+/**
+ * Everything one person's decision writes, together: the lead's new state, its events, the
+ * funnel counters, the feedback record and a won customer's record. One conditional transaction,
+ * so a retried or raced decision can never count twice.
+ */
+export interface TransitionWrite {
+  to: LeadState;
+  events: LeadEvent[];
+  funnel?: FunnelChange;
+  holdUntil?: string;
+  deal?: Deal;
+  feedback?: FeedbackRecord;
+  won?: WonRecord;
 }
 
 export interface Page<T> {
@@ -26,6 +52,8 @@ export interface ScoreUpdate {
   definitionVersion: number;
   state: LeadState;
   event?: LeadEvent;
+  /** Set when the score moves the lead into funnel stages it had not reached (or is its first). */
+  funnel?: FunnelChange;
 }
 
 export interface LeadStore {
@@ -39,8 +67,8 @@ export interface LeadStore {
   listPending(limit: number, cursor?: string): Promise<Page<string>>;
   /** Writes a score if the lead is still at `revision`; false when someone else moved it. */
   saveScore(key: string, revision: number, update: ScoreUpdate, now: Date): Promise<boolean>;
-  /** Applies a person's decision if the lead is still in `event.from`; false otherwise. */
-  applyDecision(key: string, event: LeadEvent, now: Date): Promise<boolean>;
+  /** Applies a person's decision if the lead is still at `revision`; false when it moved meanwhile. */
+  applyTransition(key: string, revision: number, write: TransitionWrite, now: Date): Promise<boolean>;
   listByState(state: LeadState, limit: number, cursor?: string): Promise<Page<Lead>>;
   /** Leads changed at or after `since` (ISO), oldest first: the CRM export's watermark walk. */
   listChangedSince(since: string, until: string, limit: number, cursor?: string): Promise<Page<Lead>>;

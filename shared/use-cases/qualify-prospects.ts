@@ -1,3 +1,4 @@
+import { cohortOf, funnelChange } from '../domain/funnel.ts';
 import type { LeadEvent, LeadState } from '../domain/lead-state.ts';
 import { stateAfterScoring } from '../domain/lead-state.ts';
 import type { Source } from '../domain/post.ts';
@@ -10,7 +11,7 @@ import {
 import type { Signal } from '../domain/signal.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DefinitionStore } from '../ports/definition-store.ts';
-import type { LeadStore } from '../ports/lead-store.ts';
+import type { Lead, LeadStore } from '../ports/lead-store.ts';
 import type { Log } from '../ports/log.ts';
 import { mapBounded } from './map-bounded.ts';
 
@@ -49,6 +50,25 @@ export async function loadCompiledDefinition(
   return compileDefinition(definition, deps.intent);
 }
 
+/** What a score adds to the funnel: discovered at the first score, then each stage newly reached. */
+function scoringFunnelChange(
+  lead: Lead,
+  signals: Signal[],
+  to: LeadState,
+  now: Date,
+  definitionVersion: number,
+) {
+  if (lead.cohort !== undefined && to === lead.state) return undefined;
+  const cohort = cohortOf({
+    source: lead.profile.source,
+    campaignIds: lead.campaignIds,
+    firstSeenAt: lead.firstSeenAt,
+    definitionVersion,
+    signals,
+  });
+  return funnelChange(lead, to, now.toISOString(), cohort);
+}
+
 /**
  * Scores one prospect under the given definition and stores the result, retrying if new evidence
  * landed meanwhile. A state change is written together with its event.
@@ -67,7 +87,8 @@ export async function qualifyProspect(
       engagement: lead.engagement,
       optedOut: lead.optedOut,
     });
-    const to = stateAfterScoring(lead.state, result.state);
+    const to = stateAfterScoring(lead.state, result.state, { until: lead.holdUntil, now });
+    const funnel = scoringFunnelChange(lead, signals, to, now, result.definitionVersion);
     const event: LeadEvent | undefined =
       to === lead.state
         ? undefined
@@ -92,6 +113,7 @@ export async function qualifyProspect(
         definitionVersion: result.definitionVersion,
         state: to,
         event,
+        funnel,
       },
       now,
     );

@@ -1,3 +1,4 @@
+import { cohortOf, funnelChange } from '../domain/funnel.ts';
 import { type Actor, assertPersonTransition, type LeadState } from '../domain/lead-state.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Lead, LeadStore, Page } from '../ports/lead-store.ts';
@@ -21,9 +22,17 @@ export class LeadNotFoundError extends Error {
   }
 }
 
+/** The person decided on a view that is no longer true; the message names where the lead is now. */
 export class StaleDecisionError extends Error {
-  constructor(key: string) {
-    super(`lead ${key} changed since it was shown; reload and decide again`);
+  constructor(
+    key: string,
+    readonly current?: { state: LeadState; revision: number },
+  ) {
+    super(
+      current
+        ? `lead ${key} changed since it was shown: it is now ${current.state} (revision ${current.revision}); reload and decide again`
+        : `lead ${key} changed since it was shown; reload and decide again`,
+    );
     this.name = 'StaleDecisionError';
   }
 }
@@ -50,34 +59,60 @@ export function listLeads(
   return deps.leads.listByState(state, limit, cursor);
 }
 
-/** A person moves a lead (review -> mql / nurture / disqualified, sales accept / reject ...), with a reason. */
+/** Reads the lead a person decides on, refusing a decision made on an older revision than the current one. */
+export async function leadAtRevision(
+  leads: LeadStore,
+  key: string,
+  revision: number | undefined,
+): Promise<Lead> {
+  const lead = await leads.getLead(key);
+  if (!lead) throw new LeadNotFoundError(key);
+  if (revision !== undefined && revision !== lead.revision)
+    throw new StaleDecisionError(key, { state: lead.state, revision: lead.revision });
+  return lead;
+}
+
+/** The cohort a lead counts in: fixed at its first score, derived the same way if it has none yet. */
+export function cohortOfLead(lead: Lead) {
+  return (
+    lead.cohort ??
+    cohortOf({
+      source: lead.profile.source,
+      campaignIds: lead.campaignIds,
+      firstSeenAt: lead.firstSeenAt,
+      definitionVersion: lead.definitionVersion,
+    })
+  );
+}
+
+/** A marketer moves a lead out of review (to MQL, nurture or disqualified), with a reason. */
 export async function decideLead(
   deps: ReviewDeps,
-  input: { key: string; to: LeadState; reason: string; actor: Actor },
+  input: { key: string; to: LeadState; reason: string; actor: Actor; revision?: number },
 ): Promise<Lead> {
-  const lead = await deps.leads.getLead(input.key);
-  if (!lead) throw new LeadNotFoundError(input.key);
+  const lead = await leadAtRevision(deps.leads, input.key, input.revision);
   assertPersonTransition(input.actor, lead.state, input.to, input.reason);
   const now = deps.clock.now();
+  const at = now.toISOString();
   const event = {
-    at: now.toISOString(),
+    at,
     actor: input.actor,
     from: lead.state,
     to: input.to,
     reason: input.reason.trim(),
     score: lead.score,
+    ...(lead.definitionVersion !== undefined ? { definitionVersion: lead.definitionVersion } : {}),
   };
-  if (!(await deps.leads.applyDecision(input.key, event, now))) throw new StaleDecisionError(input.key);
-  // Sales rejection recycles the lead to nurture, recorded as its own step.
-  if (input.to === 'rejected') {
-    const recycle = {
-      ...event,
-      actor: { type: 'system' as const, id: 'lifecycle' },
-      from: 'rejected' as const,
-      to: 'nurture' as const,
-      reason: 'rejected leads recycle to nurture',
-    };
-    await deps.leads.applyDecision(input.key, recycle, now);
+  const funnel = funnelChange(lead, input.to, at, cohortOfLead(lead));
+  const applied = await deps.leads.applyTransition(
+    input.key,
+    lead.revision,
+    { to: input.to, events: [event], funnel },
+    now,
+  );
+  if (!applied) {
+    const current = await deps.leads.getLead(input.key);
+    throw new StaleDecisionError(input.key, current && { state: current.state, revision: current.revision });
   }
   const decided = (await deps.leads.getLead(input.key)) as Lead;
   if (input.to === 'mql') await announceMqls(deps, [decided], input.actor.id);

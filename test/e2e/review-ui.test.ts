@@ -8,8 +8,11 @@ import { freePort } from '../../local/free-port.ts';
 import { launchChromium } from './chromium.ts';
 import { ROOT } from './run-cli.ts';
 
-/** Starts `prospector local` (serving) and resolves once the review UI is listening. */
-async function startServing(dir: string, port: number): Promise<ChildProcess> {
+/** Starts `prospector local` (serving) and resolves once the review UI is listening, with its sign-in links per group. */
+export async function startServing(
+  dir: string,
+  port: number,
+): Promise<{ child: ChildProcess; links: Record<string, string> }> {
   const child = spawn(
     process.execPath,
     [
@@ -28,28 +31,37 @@ async function startServing(dir: string, port: number): Promise<ChildProcess> {
       env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'WARN' },
     },
   );
-  await new Promise<void>((resolve, reject) => {
+  const links = await new Promise<Record<string, string>>((resolve, reject) => {
     let stderr = '';
     child.stderr?.on('data', (d) => {
       stderr += d;
-      if (stderr.includes('review UI and API on')) resolve();
+      const found = Object.fromEntries(
+        [...stderr.matchAll(/^\s+(marketer|sales|admin)\s+(http\S+#token=\S+)$/gm)].map((m) => [m[1], m[2]]),
+      );
+      if (found.marketer && found.sales && found.admin) resolve(found as Record<string, string>);
     });
     child.once('exit', (code) => reject(new Error(`runner exited ${code}\n${stderr}`)));
   });
-  return child;
+  return { child, links };
 }
+
+/** The bearer header a sign-in link carries. */
+export const bearerOf = (link: string) => ({
+  authorization: `Bearer ${link.slice(link.indexOf('#token=') + 7)}`,
+});
 
 describe('the review UI in headless Chromium', () => {
   let dir: string;
   let runner: ChildProcess;
   let browser: Browser;
   let base: string;
+  let links: Record<string, string>;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'prospector-ui-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    runner = await startServing(dir, port);
+    ({ child: runner, links } = await startServing(dir, port));
     browser = await launchChromium();
   });
 
@@ -65,7 +77,7 @@ describe('the review UI in headless Chromium', () => {
 
   it('shows the review queue with each score explained, and a marketer qualifies a prospect with a reason', async () => {
     const page = await browser.newPage();
-    await page.goto(base);
+    await page.goto(links.marketer ?? base);
     const first = page.locator('article.lead').first();
     await first.waitFor();
     const key = await first.getAttribute('data-key');
@@ -85,7 +97,9 @@ describe('the review UI in headless Chromium', () => {
     expect(rules.length).toBeGreaterThan(0);
     expect(posts).toBeGreaterThan(0);
     const [source, authorId] = (key ?? '').split('#');
-    const detail = (await (await fetch(`${base}/api/leads/${source}/${authorId}`)).json()) as {
+    const detail = (await (
+      await fetch(`${base}/api/leads/${source}/${authorId}`, { headers: bearerOf(links.sales ?? '') })
+    ).json()) as {
       lead: { state: string };
       events: { to: string; reason: string; actor: { type: string } }[];
     };

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/review-api/app.ts';
 import type { LeadState } from '../../shared/domain/lead-state.ts';
 import { silentLog } from '../../shared/ports/log.ts';
+import { everyRole } from '../support/identity.ts';
 import { freshQueue, freshStores } from '../support/local-resources.ts';
 import { seedPost } from '../support/seed-post.ts';
 
@@ -38,7 +39,13 @@ describe('the incremental CRM export (GET /api/leads/changes.csv)', () => {
   beforeAll(async () => {
     const stores = await freshStores();
     const { queue } = await freshQueue();
-    app = createApp({ ...stores, queue, clock: { now: () => now }, log: silentLog, userOf: () => 'crm' });
+    app = createApp({
+      ...stores,
+      queue,
+      clock: { now: () => now },
+      log: silentLog,
+      identify: everyRole('crm'),
+    });
     for (const [authorId, state, changedAt] of HISTORY) {
       await seedPost(
         stores.posts,

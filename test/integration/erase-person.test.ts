@@ -5,6 +5,7 @@ import { silentLog } from '../../shared/ports/log.ts';
 import { discoverPosts } from '../../shared/use-cases/discover-posts.ts';
 import { crmCampaign, walkOptions, xDiscoveryDeps } from '../support/discovery.ts';
 import { buildFeed } from '../support/feed-builder.ts';
+import { everyRole } from '../support/identity.ts';
 import { freshQueue, freshStores } from '../support/local-resources.ts';
 import { scanItems } from '../support/stored.ts';
 
@@ -28,7 +29,13 @@ describe('erasing a person on request', () => {
 
   it('deletes the profile, posts, signals, events and tasks, proves nothing is left, and never stores the person again', async () => {
     const { queue } = await freshQueue();
-    const app = createApp({ ...stores, queue, clock, log: silentLog, userOf: () => 'dpo@example.com' });
+    const app = createApp({
+      ...stores,
+      queue,
+      clock,
+      log: silentLog,
+      identify: everyRole('dpo@example.com'),
+    });
     const postsBefore = (await scanItems(stores.table, '#POST')).filter(
       (i) => i.authorKey === 'x#1003',
     ).length;

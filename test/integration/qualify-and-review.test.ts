@@ -12,6 +12,7 @@ import { noMetrics } from '../../shared/ports/metrics.ts';
 import { runDiscoveryCycle } from '../../shared/use-cases/run-discovery-cycle.ts';
 import { testDefinition } from '../support/definition.ts';
 import { buildFeed } from '../support/feed-builder.ts';
+import { everyRole } from '../support/identity.ts';
 import { freshQueue, freshStores } from '../support/local-resources.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
 
@@ -81,7 +82,7 @@ describe('qualifying discovered prospects and reviewing them', () => {
       clock,
       log: silentLog,
       notifier,
-      userOf: (c) => c.req.header('x-user') ?? 'anon',
+      identify: everyRole(),
     });
   });
   afterAll(() => Promise.all([server.stop(), hook.stop()]));
@@ -112,7 +113,7 @@ describe('qualifying discovered prospects and reviewing them', () => {
       reasons: expect.arrayContaining([expect.stringMatching(/^fit\.exec \+/)]),
     });
     expect(JSON.stringify(hook.received)).not.toMatch(/Example Co|evaluating a new crm/);
-  });
+  }, 180_000);
 
   it('changes nothing when the next cycle finds no new posts', async () => {
     const before = await stores.leads.countLeads();

@@ -4,6 +4,7 @@ import { taskId } from '../../shared/domain/engagement-task.ts';
 import { silentLog } from '../../shared/ports/log.ts';
 import { qualifyPending } from '../../shared/use-cases/qualify-prospects.ts';
 import { testDefinition } from '../support/definition.ts';
+import { everyRole } from '../support/identity.ts';
 import { freshQueue, freshStores } from '../support/local-resources.ts';
 import { seedPost } from '../support/seed-post.ts';
 
@@ -35,7 +36,7 @@ describe('the review API: the MQL definition, engagement and opt-outs', () => {
       queue,
       clock,
       log: silentLog,
-      userOf: (c) => c.req.header('x-user') ?? 'anon',
+      identify: everyRole(),
     });
     await stores.definitions.publishDefinition(
       { draft: v1, author: 'ops', note: 'v1', basedOn: undefined },

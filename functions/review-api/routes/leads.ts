@@ -2,11 +2,14 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import { CrmFormatSchema } from '../../../shared/domain/crm-row.ts';
 import { EngagementSchema } from '../../../shared/domain/engagement.ts';
-import { type Actor, LeadStateListSchema, LeadStateSchema } from '../../../shared/domain/lead-state.ts';
+import { groupOwning, LeadStateListSchema, LeadStateSchema } from '../../../shared/domain/lead-state.ts';
+import { SalesDecisionSchema } from '../../../shared/domain/sales-decision.ts';
 import { erasePerson } from '../../../shared/use-cases/erase-person.ts';
 import { exportChangedLeads, exportLeads } from '../../../shared/use-cases/export-leads.ts';
 import { recordEngagement, setOptOut } from '../../../shared/use-cases/record-prospect-feedback.ts';
+import { recordSalesDecision } from '../../../shared/use-cases/record-sales-decision.ts';
 import { decideLead, leadDetail, listLeads } from '../../../shared/use-cases/review-prospect.ts';
+import { ANY_ROLE, actorFor, identityOf, requireRole } from '../auth.ts';
 import { type ApiDeps, jsonBody, parse, routeKey } from '../http.ts';
 
 const ListQuery = z.object({
@@ -30,30 +33,37 @@ const ChangesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(10_000).default(5_000),
 });
 const CSV_HEADERS = { 'content-type': 'text/csv; charset=utf-8' } as const;
-const DecisionBody = z.object({ to: LeadStateSchema, reason: z.string().trim().min(3).max(500) });
+/** A marketer's decision on a lead in review; sales decisions take SalesDecisionSchema. */
+const ReviewDecisionBody = z.strictObject({
+  to: z.enum(['mql', 'nurture', 'disqualified', 'review']),
+  reason: z.string().trim().min(3).max(500),
+  revision: z.number().int().nonnegative().optional(),
+});
+const DecisionTarget = z.object({ to: LeadStateSchema });
 const EngagementBody = EngagementSchema.partial({ at: true });
 const OptOutBody = z.object({ optedOut: z.boolean() });
 /** The request reference (ticket, email date) an auditor can follow; not stored with the person. */
 const EraseBody = z.object({ reason: z.string().trim().min(3).max(200) });
-const SALES_STATES = new Set(['accepted', 'rejected', 'won', 'lost']);
 
 /** The review queue, a lead's detail and audit trail, decisions with reasons, and the CRM export. */
 export function leadRoutes(deps: ApiDeps): Hono {
   const app = new Hono();
+  const anyone = requireRole(deps.identify, ...ANY_ROLE);
+  const crm = requireRole(deps.identify, 'sales', 'admin');
 
-  app.get('/', async (c) => {
+  app.get('/', anyone, async (c) => {
     const q = parse(ListQuery, c.req.query());
     return c.json(await listLeads(deps, q.state, q.limit, q.cursor));
   });
 
-  app.get('/export.csv', async (c) => {
+  app.get('/export.csv', crm, async (c) => {
     const { state, format } = parse(ExportQuery, c.req.query());
     const { csv } = await exportLeads(deps, state, format);
     return c.body(csv, 200, { ...CSV_HEADERS, 'content-disposition': 'attachment; filename="leads.csv"' });
   });
 
   // The CRM's pull: changes since its watermark; it keeps x-next-since (and follows x-next-cursor).
-  app.get('/changes.csv', async (c) => {
+  app.get('/changes.csv', crm, async (c) => {
     const q = parse(ChangesQuery, c.req.query());
     const out = await exportChangedLeads(deps, {
       since: q.since,
@@ -70,29 +80,44 @@ export function leadRoutes(deps: ApiDeps): Hono {
     });
   });
 
-  app.get('/:source/:authorId', async (c) => c.json(await leadDetail(deps, routeKey(c))));
+  app.get('/:source/:authorId', anyone, async (c) => c.json(await leadDetail(deps, routeKey(c))));
 
+  // Marketers judge review; sales judges MQLs. The caller's group must own the move asked for.
   app.post('/:source/:authorId/decision', async (c) => {
-    const input = parse(DecisionBody, await jsonBody(c));
-    const actor: Actor = { type: SALES_STATES.has(input.to) ? 'sales' : 'marketer', id: deps.userOf(c) };
+    identityOf(deps.identify, c);
+    const body = await jsonBody(c);
+    const { to } = parse(DecisionTarget, body);
+    const owner = groupOwning(to);
+    const actor = actorFor(deps.identify, c, owner);
+    if (owner === 'sales') {
+      const decision = parse(SalesDecisionSchema, body);
+      return c.json({ lead: await recordSalesDecision(deps, { key: routeKey(c), decision, actor }) });
+    }
+    const input = parse(ReviewDecisionBody, body);
     return c.json({
-      lead: await decideLead(deps, { key: routeKey(c), to: input.to, reason: input.reason, actor }),
+      lead: await decideLead(deps, {
+        key: routeKey(c),
+        to: input.to,
+        reason: input.reason,
+        actor,
+        revision: input.revision,
+      }),
     });
   });
 
-  app.post('/:source/:authorId/engagement', async (c) => {
+  app.post('/:source/:authorId/engagement', requireRole(deps.identify, 'marketer'), async (c) => {
     await recordEngagement(deps, routeKey(c), parse(EngagementBody, await jsonBody(c)));
     return c.json({ recorded: true }, 202);
   });
 
-  app.post('/:source/:authorId/opt-out', async (c) => {
+  app.post('/:source/:authorId/opt-out', anyone, async (c) => {
     const { optedOut } = parse(OptOutBody, await jsonBody(c));
     return c.json(await setOptOut(deps, routeKey(c), optedOut));
   });
 
-  app.post('/:source/:authorId/erase', async (c) => {
+  app.post('/:source/:authorId/erase', requireRole(deps.identify, 'admin'), async (c) => {
     parse(EraseBody, await jsonBody(c));
-    return c.json(await erasePerson(deps, routeKey(c), deps.userOf(c)));
+    return c.json(await erasePerson(deps, routeKey(c), identityOf(deps.identify, c).id));
   });
 
   return app;

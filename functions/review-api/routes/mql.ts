@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import * as z from 'zod';
 import { diffDefinitions } from '../../../shared/domain/definition-diff.ts';
 import { publishDefinition } from '../../../shared/use-cases/publish-definition.ts';
+import { ANY_ROLE, identityOf, requireRole } from '../auth.ts';
 import { type ApiDeps, jsonBody, parse } from '../http.ts';
 
 const PublishBody = z.object({
@@ -19,17 +20,18 @@ const DiffQuery = z.object({
 /** The MQL definition both teams own: read it, see its history and diffs, publish a new version. */
 export function mqlRoutes(deps: ApiDeps): Hono {
   const app = new Hono();
+  const anyone = requireRole(deps.identify, ...ANY_ROLE);
   const version = async (v: number) => {
     const d = await deps.definitions.getDefinition(v);
     if (!d) throw new HTTPException(404, { message: `no MQL definition version ${v}` });
     return d;
   };
-  app.get('/', async (c) => {
+  app.get('/', anyone, async (c) => {
     const current = await deps.definitions.currentDefinition();
     if (!current) throw new HTTPException(404, { message: 'no MQL definition is published yet' });
     return c.json(current);
   });
-  app.get('/versions', async (c) =>
+  app.get('/versions', anyone, async (c) =>
     c.json(
       (await deps.definitions.listDefinitions()).map(({ version: v, author, note, publishedAt }) => ({
         version: v,
@@ -39,7 +41,7 @@ export function mqlRoutes(deps: ApiDeps): Hono {
       })),
     ),
   );
-  app.get('/diff', async (c) => {
+  app.get('/diff', anyone, async (c) => {
     const q = parse(DiffQuery, c.req.query());
     return c.json({
       from: q.from,
@@ -47,11 +49,11 @@ export function mqlRoutes(deps: ApiDeps): Hono {
       changes: diffDefinitions(await version(q.from), await version(q.to)),
     });
   });
-  app.post('/', async (c) => {
+  app.post('/', requireRole(deps.identify, 'admin'), async (c) => {
     const input = parse(PublishBody, await jsonBody(c));
     const result = await publishDefinition(deps, {
       document: input.definition,
-      author: deps.userOf(c),
+      author: identityOf(deps.identify, c).id,
       note: input.note,
       basedOn: input.basedOn,
     });

@@ -1,13 +1,9 @@
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { type MqlDefinition, MqlDefinitionSchema } from '../../domain/mql-definition.ts';
-import {
-  ConcurrentPublishError,
-  type DefinitionStore,
-  type PublishRequest,
-  type RescoreJob,
-} from '../../ports/definition-store.ts';
-import { isConditionFailure, keys, queryAll, type Table } from './table.ts';
+import type { DefinitionStore, PublishRequest, RescoreJob } from '../../ports/definition-store.ts';
+import type { Table } from './table.ts';
+import { VersionedDocuments } from './versioned-documents.ts';
 
 const JOB_KEY = { pk: 'MQLDEF', sk: 'RESCORE' };
 
@@ -24,7 +20,11 @@ const RescoreJobSchema = z.object({
  * the version the author edited, so two people publishing at once cannot silently overwrite.
  */
 export class DynamoDefinitionStore implements DefinitionStore {
-  constructor(private readonly table: Table) {}
+  private readonly versions: VersionedDocuments;
+
+  constructor(private readonly table: Table) {
+    this.versions = new VersionedDocuments(table, 'MQLDEF', 'definition');
+  }
 
   async getRescoreJob(): Promise<RescoreJob | undefined> {
     const { Item } = await this.table.doc.send(
@@ -47,73 +47,28 @@ export class DynamoDefinitionStore implements DefinitionStore {
   }
 
   async currentDefinition(): Promise<MqlDefinition | undefined> {
-    const { Item } = await this.table.doc.send(
-      new GetCommand({ TableName: this.table.name, Key: keys.currentDefinition(), ConsistentRead: true }),
-    );
-    return Item ? this.getDefinition(Number(Item.version)) : undefined;
+    const item = await this.versions.current();
+    return item === undefined ? undefined : MqlDefinitionSchema.parse(item);
   }
 
   async getDefinition(version: number): Promise<MqlDefinition | undefined> {
-    const { Item } = await this.table.doc.send(
-      new GetCommand({ TableName: this.table.name, Key: keys.definition(version), ConsistentRead: true }),
-    );
-    return Item ? MqlDefinitionSchema.parse(Item.definition) : undefined;
+    const item = await this.versions.get(version);
+    return item === undefined ? undefined : MqlDefinitionSchema.parse(item);
   }
 
   async listDefinitions(): Promise<MqlDefinition[]> {
-    const items = await queryAll(this.table, {
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-      ExpressionAttributeValues: { ':pk': 'MQLDEF', ':v': 'V#' },
-    });
-    return items.map((i) => MqlDefinitionSchema.parse(i.definition));
+    return (await this.versions.list()).map((i) => MqlDefinitionSchema.parse(i));
   }
 
   async publishDefinition(request: PublishRequest, now: Date): Promise<MqlDefinition> {
-    const version = (request.basedOn ?? 0) + 1;
     const definition = MqlDefinitionSchema.parse({
       ...request.draft,
-      version,
+      version: (request.basedOn ?? 0) + 1,
       author: request.author,
       note: request.note,
       publishedAt: now.toISOString(),
     });
-    const pointerCondition =
-      request.basedOn === undefined
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : {
-            ConditionExpression: 'version = :based',
-            ExpressionAttributeValues: { ':based': request.basedOn },
-          };
-    try {
-      await this.table.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table.name,
-                Item: { ...keys.definition(version), definition },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Update: {
-                TableName: this.table.name,
-                Key: keys.currentDefinition(),
-                UpdateExpression: 'SET version = :v',
-                ...pointerCondition,
-                ExpressionAttributeValues: {
-                  ':v': version,
-                  ...(pointerCondition.ExpressionAttributeValues ?? {}),
-                },
-              },
-            },
-          ],
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) throw new ConcurrentPublishError(request.basedOn);
-      throw error;
-    }
+    await this.versions.publish(definition, request.basedOn);
     return definition;
   }
 }

@@ -1,18 +1,15 @@
-import {
-  GetCommand,
-  QueryCommand,
-  ScanCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 
 import * as z from 'zod';
 import { type Engagement, EngagementSchema } from '../../domain/engagement.ts';
+import { CohortSchema, DealSchema, FunnelStageSchema } from '../../domain/funnel.ts';
 import { type LeadEvent, LeadEventSchema, type LeadState, LeadStateSchema } from '../../domain/lead-state.ts';
 import { ProspectProfileSchema } from '../../domain/prospect.ts';
 import { type Signal, SignalSchema } from '../../domain/signal.ts';
-import type { Lead, LeadStore, Page, ScoreUpdate } from '../../ports/lead-store.ts';
+import type { Lead, LeadStore, Page, ScoreUpdate, TransitionWrite } from '../../ports/lead-store.ts';
+import { funnelUpdates } from './funnel-items.ts';
 import { queryChangedSince } from './lead-changes.ts';
+import { eventPut, funnelSet, transitionItems } from './lead-transition.ts';
 import {
   decodeCursor,
   encodeCursor,
@@ -22,6 +19,7 @@ import {
   scoreSortKey,
   type Table,
 } from './table.ts';
+import { transactWrite } from './transact.ts';
 
 const BreakdownSchema = z.array(
   z.object({
@@ -49,6 +47,11 @@ const LeadItemSchema = z.object({
   firstSeenAt: z.string(),
   updatedAt: z.string(),
   revision: z.number().int(),
+  cohort: CohortSchema.optional(),
+  reached: z.array(FunnelStageSchema).default([]),
+  stageAt: z.partialRecord(FunnelStageSchema, z.string()).default({}),
+  holdUntil: z.string().optional(),
+  deal: DealSchema.optional(),
 });
 
 const SignalItemSchema = z.object({
@@ -123,31 +126,18 @@ export class DynamoLeadStore implements LeadStore {
     };
   }
 
-  /** Events sort by time, then by the lead revision they produced: same-millisecond events keep their order. */
-  private eventPut(key: string, event: LeadEvent, revision: number) {
-    return {
-      Put: {
-        TableName: this.table.name,
-        Item: {
-          pk: keys.leadPartition(key),
-          sk: `EVENT#${event.at}#${String(revision).padStart(10, '0')}`,
-          event,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    };
-  }
-
   async saveScore(key: string, revision: number, update: ScoreUpdate, now: Date): Promise<boolean> {
     const nowIso = now.toISOString();
+    const funnel = funnelSet(update.funnel);
     const leadUpdate = {
       Update: {
         TableName: this.table.name,
         Key: keys.lead(key),
         UpdateExpression:
           'SET score = :score, breakdown = :breakdown, definitionVersion = :version, #state = :state, ' +
-          'updatedAt = :now, gsi1pk = :g1pk, gsi1sk = :g1sk, gsi2pk = :g2pk, gsi2sk = :g2sk, #revision = :next ' +
-          'REMOVE gsi3pk, gsi3sk',
+          'updatedAt = :now, gsi1pk = :g1pk, gsi1sk = :g1sk, gsi2pk = :g2pk, gsi2sk = :g2sk, #revision = :next' +
+          funnel.set.map((f) => `, ${f}`).join('') +
+          ' REMOVE gsi3pk, gsi3sk',
         ConditionExpression: '#revision = :revision',
         ExpressionAttributeNames: { '#state': 'state', '#revision': 'revision' },
         ExpressionAttributeValues: {
@@ -162,14 +152,19 @@ export class DynamoLeadStore implements LeadStore {
           ':g2sk': `${nowIso}#${key}`,
           ':revision': revision,
           ':next': revision + 1,
+          ...funnel.values,
         },
       },
     };
     try {
-      const items = update.event
-        ? [leadUpdate, this.eventPut(key, update.event, revision + 1)]
-        : [leadUpdate];
-      await this.table.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      const items = [
+        leadUpdate,
+        ...(update.event ? [eventPut(this.table.name, key, update.event, revision + 1)] : []),
+        ...(update.funnel
+          ? funnelUpdates(this.table.name, key, update.funnel.cohort, update.funnel.delta)
+          : []),
+      ];
+      await transactWrite(this.table, items);
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -177,38 +172,9 @@ export class DynamoLeadStore implements LeadStore {
     }
   }
 
-  async applyDecision(key: string, event: LeadEvent, now: Date): Promise<boolean> {
-    const nowIso = now.toISOString();
-    const lead = await this.getLead(key);
-    if (!lead || lead.state !== event.from) return false;
+  async applyTransition(key: string, revision: number, write: TransitionWrite, now: Date): Promise<boolean> {
     try {
-      await this.table.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table.name,
-                Key: keys.lead(key),
-                UpdateExpression:
-                  'SET #state = :to, updatedAt = :now, gsi1pk = :g1pk, gsi2pk = :g2pk, gsi2sk = :g2sk, #revision = #revision + :one',
-                ConditionExpression: '#state = :from AND #revision = :revision',
-                ExpressionAttributeNames: { '#state': 'state', '#revision': 'revision' },
-                ExpressionAttributeValues: {
-                  ':to': event.to,
-                  ':from': event.from,
-                  ':now': nowIso,
-                  ':g1pk': `STATE#${event.to}`,
-                  ':g2pk': `CHANGED#${day(nowIso)}`,
-                  ':g2sk': `${nowIso}#${key}`,
-                  ':one': 1,
-                  ':revision': lead.revision,
-                },
-              },
-            },
-            this.eventPut(key, event, lead.revision + 1),
-          ],
-        }),
-      );
+      await transactWrite(this.table, transitionItems(this.table.name, key, revision, write, now));
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;

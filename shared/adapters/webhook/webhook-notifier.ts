@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type MqlNotice, noticeText } from '../../domain/mql-notice.ts';
+import { type WonDigest, wonDigestText } from '../../domain/won-digest.ts';
 import type { Notifier } from '../../ports/notifier.ts';
 
 export class WebhookError extends Error {
@@ -41,7 +42,15 @@ export class WebhookNotifier implements Notifier {
 
   async notifyMqls(notices: readonly MqlNotice[]): Promise<void> {
     if (notices.length === 0) return;
-    const body = JSON.stringify({ text: noticeText(notices), mqls: notices });
+    await this.post(JSON.stringify({ text: noticeText(notices), mqls: notices }), 'MQL notice');
+  }
+
+  async notifyWonDigest(digest: WonDigest): Promise<void> {
+    if (digest.customers.length === 0) return;
+    await this.post(JSON.stringify({ text: wonDigestText(digest), won: digest }), 'won digest');
+  }
+
+  private async post(body: string, what: string): Promise<void> {
     let problem = '';
     for (let attempt = 1; attempt <= this.attempts; attempt++) {
       if (attempt > 1) await sleep(this.retryDelayMs * 2 ** (attempt - 2));
@@ -60,6 +69,6 @@ export class WebhookNotifier implements Notifier {
         problem = (error as Error).name;
       }
     }
-    throw new WebhookError(`webhook refused the MQL notice (${problem})`);
+    throw new WebhookError(`webhook refused the ${what} (${problem})`);
   }
 }

@@ -1,0 +1,31 @@
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Table } from './table.ts';
+
+/** True when DynamoDB cancelled a transaction only because another one touched the same item. */
+export function isTransactionConflict(error: unknown): boolean {
+  const e = error as { name?: string; CancellationReasons?: { Code?: string }[] } | undefined;
+  if (e?.name === 'TransactionConflictException') return true;
+  if (e?.name !== 'TransactionCanceledException') return false;
+  const codes = (e.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+  return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+}
+
+/**
+ * Sends a transaction, retrying the whole of it when it lost a race on a shared item (the funnel
+ * counters): a cancelled transaction wrote nothing, so sending it again cannot count twice.
+ */
+export async function transactWrite(
+  table: Table,
+  items: NonNullable<TransactWriteCommandInput['TransactItems']>,
+  attempts = 8,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await table.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (error) {
+      if (!isTransactionConflict(error) || attempt >= attempts) throw error;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** attempt));
+    }
+  }
+}
