@@ -104,7 +104,7 @@ export async function simulateSales(
 
   for (const key of keys) {
     const lead = await deps.leads.getLead(key);
-    if (!lead || lead.state !== 'mql') continue;
+    if (lead?.state !== 'mql') continue;
     const rnd = rngFor(key);
     const profile = PROFILES[lead.cohort?.campaign ?? ''] ?? DEFAULT_PROFILE;
     const decide = async (decision: SalesDecision, at: Date) => {
