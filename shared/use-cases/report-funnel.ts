@@ -38,6 +38,8 @@ export async function funnelTotals(
   window: ReportWindow,
 ): Promise<{ totals: Map<string, FunnelTotals>; itemsRead: number; fromWeek: string; toWeek: string }> {
   const { fromWeek, toWeek } = reportWeeks(deps.clock, window);
+  // Transitions leave their increments beside the lead; fold them in so the report is current.
+  await deps.funnel.applyPendingDeltas();
   const { cells, itemsRead } = await deps.funnel.readFunnel(by, fromWeek, toWeek);
   const totals = new Map<string, FunnelTotals>();
   for (const cell of cells)

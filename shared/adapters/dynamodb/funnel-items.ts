@@ -9,30 +9,49 @@ import {
 import { emptyTotals, type FunnelTotals } from '../../domain/funnel-report.ts';
 import type { FeedbackRecord, WonRecord } from '../../domain/sales-records.ts';
 
+const month = (iso: string) => iso.slice(0, 7);
+
 /**
  * Funnel aggregates: one item per dimension, week and group (`FUNNEL#source` / `2026-W49#x`),
  * each counter a top-level number so a transition can ADD to it in the same transaction that
  * moves the lead. Histogram buckets are attributes too (`h_mqlToAccepted_36`).
  */
-export const funnelKey = (dimension: string, week: string, group: string, shard: number) => ({
+export const funnelKey = (dimension: string, week: string, group: string) => ({
   pk: `FUNNEL#${dimension}`,
-  sk: `${week}#${group}#${shard}`,
+  sk: `${week}#${group}`,
 });
 
+/** Sparse-index partition of transitions whose funnel increments are not yet in the aggregates. */
+export const PENDING_FUNNEL = 'FUNNEL_PENDING';
+
 /**
- * Every lead of a busy week and source would add to the same item, and transactions touching one
- * item serialise; spreading a group over a few shards (by lead) keeps qualification from queuing.
- * A report reads shards × weeks × groups items.
+ * A transition's funnel increments, written in the lead's own transaction (an outbox item):
+ * every lead would otherwise add to the same few counter items at once, and transactions on one
+ * item serialise. `applyFunnelDeltas` moves them into the aggregates later, exactly once.
  */
-export const FUNNEL_SHARDS = 4;
-
-export function shardOf(leadKey: string): number {
-  let h = 0;
-  for (let i = 0; i < leadKey.length; i++) h = (h * 31 + leadKey.charCodeAt(i)) >>> 0;
-  return h % FUNNEL_SHARDS;
+export function funnelDeltaPut(
+  tableName: string,
+  leadKey: string,
+  revision: number,
+  cohort: Cohort,
+  delta: FunnelDelta,
+  at: string,
+) {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        pk: `LEAD#${leadKey}`,
+        sk: `FDELTA#${String(revision).padStart(10, '0')}`,
+        gsi3pk: PENDING_FUNNEL,
+        gsi3sk: `${at}#${leadKey}#${revision}`,
+        cohort,
+        delta,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
 }
-
-const month = (iso: string) => iso.slice(0, 7);
 
 function counterNames(delta: FunnelDelta): string[] {
   const names = delta.stages.map((s) => `n_${s}`);
@@ -42,29 +61,50 @@ function counterNames(delta: FunnelDelta): string[] {
   return names;
 }
 
-/** The Update items one transition adds to a transaction: one per dimension of the cohort. */
-export function funnelUpdates(tableName: string, leadKey: string, cohort: Cohort, delta: FunnelDelta) {
-  const names = counterNames(delta);
-  const attrNames: Record<string, string> = {};
-  const adds = names.map((n, i) => {
-    attrNames[`#c${i}`] = n;
-    return `#c${i} :one`;
-  });
-  const values: Record<string, unknown> = { ':one': 1 };
-  if (delta.deal) {
-    attrNames['#dv'] = `dv_${delta.deal.currency}`;
-    values[':dv'] = delta.deal.value;
-    adds.push('#dv :dv');
+/**
+ * The Update items that add a batch of deltas to the aggregates: one per dimension and group,
+ * each delta's counters summed first, so a batch of a hundred leads is a handful of writes.
+ */
+export function aggregateUpdates(
+  tableName: string,
+  deltas: readonly { cohort: Cohort; delta: FunnelDelta }[],
+) {
+  const sums = new Map<
+    string,
+    { key: ReturnType<typeof funnelKey>; group: string; week: string; add: Map<string, number> }
+  >();
+  for (const { cohort, delta } of deltas) {
+    for (const dimension of DIMENSIONS) {
+      const group = groupKey(cohort, dimension);
+      const key = funnelKey(dimension, cohort.week, group);
+      const id = `${key.pk}|${key.sk}`;
+      const entry = sums.get(id) ?? { key, group, week: cohort.week, add: new Map<string, number>() };
+      for (const name of counterNames(delta)) entry.add.set(name, (entry.add.get(name) ?? 0) + 1);
+      if (delta.deal) {
+        const dv = `dv_${delta.deal.currency}`;
+        entry.add.set(dv, (entry.add.get(dv) ?? 0) + delta.deal.value);
+      }
+      sums.set(id, entry);
+    }
   }
-  return DIMENSIONS.map((dimension) => ({
-    Update: {
-      TableName: tableName,
-      Key: funnelKey(dimension, cohort.week, groupKey(cohort, dimension), shardOf(leadKey)),
-      UpdateExpression: `SET gkey = :key, week = :week ADD ${adds.join(', ')}`,
-      ExpressionAttributeNames: attrNames,
-      ExpressionAttributeValues: { ...values, ':key': groupKey(cohort, dimension), ':week': cohort.week },
-    },
-  }));
+  return [...sums.values()].map(({ key, group, week, add }) => {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':key': group, ':week': week };
+    const parts = [...add].map(([name, n], i) => {
+      names[`#c${i}`] = name;
+      values[`:c${i}`] = n;
+      return `#c${i} :c${i}`;
+    });
+    return {
+      Update: {
+        TableName: tableName,
+        Key: key,
+        UpdateExpression: `SET gkey = :key, week = :week ADD ${parts.join(', ')}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    };
+  });
 }
 
 /** Reads an aggregate item back into totals; unknown attributes are ignored. */

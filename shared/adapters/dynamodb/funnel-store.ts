@@ -8,6 +8,7 @@ import {
 } from '../../domain/sales-records.ts';
 import type { FunnelCell, FunnelStore } from '../../ports/funnel-store.ts';
 import type { Log } from '../../ports/log.ts';
+import { applyPendingDeltas, listHistories } from './funnel-deltas.ts';
 import { toTotals } from './funnel-items.ts';
 import { isConditionFailure, queryAll, type Table } from './table.ts';
 
@@ -56,6 +57,14 @@ export class DynamoFunnelStore implements FunnelStore {
     return { cells, itemsRead: items.length };
   }
 
+  applyPendingDeltas(maxDeltas?: number) {
+    return applyPendingDeltas(this.table, this.log, maxDeltas);
+  }
+
+  listHistories() {
+    return listHistories(this.table);
+  }
+
   private async listByMonth<T>(
     prefix: string,
     from: string,
@@ -67,7 +76,7 @@ export class DynamoFunnelStore implements FunnelStore {
       const items = await queryAll(this.table, {
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': `${prefix}#${m}`, ':from': from, ':to': to },
+        ExpressionAttributeValues: { ':pk': `${prefix}#${m}`, ':from': from, ':to': `${to}\uffff` },
         ScanIndexForward: false,
       });
       for (const item of items) {

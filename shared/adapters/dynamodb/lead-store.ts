@@ -7,7 +7,7 @@ import { type LeadEvent, LeadEventSchema, type LeadState, LeadStateSchema } from
 import { ProspectProfileSchema } from '../../domain/prospect.ts';
 import { type Signal, SignalSchema } from '../../domain/signal.ts';
 import type { Lead, LeadStore, Page, ScoreUpdate, TransitionWrite } from '../../ports/lead-store.ts';
-import { funnelUpdates } from './funnel-items.ts';
+import { funnelDeltaPut } from './funnel-items.ts';
 import { queryChangedSince } from './lead-changes.ts';
 import { eventPut, funnelSet, transitionItems } from './lead-transition.ts';
 import {
@@ -161,7 +161,16 @@ export class DynamoLeadStore implements LeadStore {
         leadUpdate,
         ...(update.event ? [eventPut(this.table.name, key, update.event, revision + 1)] : []),
         ...(update.funnel
-          ? funnelUpdates(this.table.name, key, update.funnel.cohort, update.funnel.delta)
+          ? [
+              funnelDeltaPut(
+                this.table.name,
+                key,
+                revision + 1,
+                update.funnel.cohort,
+                update.funnel.delta,
+                nowIso,
+              ),
+            ]
           : []),
       ];
       await transactWrite(this.table, items);

@@ -1,7 +1,7 @@
 import type { FunnelChange } from '../../domain/funnel.ts';
 import type { LeadEvent } from '../../domain/lead-state.ts';
 import type { TransitionWrite } from '../../ports/lead-store.ts';
-import { feedbackPut, funnelUpdates, wonPut } from './funnel-items.ts';
+import { feedbackPut, funnelDeltaPut, wonPut } from './funnel-items.ts';
 import { keys } from './table.ts';
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -85,7 +85,9 @@ export function transitionItems(
       },
     },
     ...write.events.map((event, i) => eventPut(tableName, key, event, next, i)),
-    ...(write.funnel ? funnelUpdates(tableName, key, write.funnel.cohort, write.funnel.delta) : []),
+    ...(write.funnel
+      ? [funnelDeltaPut(tableName, key, next, write.funnel.cohort, write.funnel.delta, nowIso)]
+      : []),
     ...(write.feedback ? [feedbackPut(tableName, write.feedback, next)] : []),
     ...(write.won ? [wonPut(tableName, write.won)] : []),
   ];

@@ -5,6 +5,8 @@ import type { Table } from './table.ts';
 export function isTransactionConflict(error: unknown): boolean {
   const e = error as { name?: string; CancellationReasons?: { Code?: string }[] } | undefined;
   if (e?.name === 'TransactionConflictException') return true;
+  // DynamoDB Local's own word for a transaction that waited too long on another's lock.
+  if (/waiting for a lock/i.test((error as Error | undefined)?.message ?? '')) return true;
   if (e?.name !== 'TransactionCanceledException') return false;
   const codes = (e.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
   return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
