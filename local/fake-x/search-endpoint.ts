@@ -19,13 +19,13 @@ const big = (id: string) => BigInt(id);
  * `GET /2/tweets/search/recent` with the real wire format: field selection, `expansions=author_id`
  * into `includes.users`, newest-first paging by `next_token`, `since_id`, `until_id`, `start_time`.
  */
-export function createSearchEndpoint(feed: Feed) {
+export function createSearchEndpoint(feed: Feed, now: () => number = Date.now) {
   const tweets = [...feed.tweets].sort((a, b) => (big(b.id) > big(a.id) ? 1 : -1));
   const users = new Map<string, WireUser>(feed.users.map((u) => [u.id, u]));
   const parsed = new Map<string, QueryNode>();
 
   return (res: ServerResponse, params: URLSearchParams, rl: Record<string, string>, fault?: Fault) => {
-    const refusal = checkSearchParams(params, Date.now());
+    const refusal = checkSearchParams(params, now());
     if (refusal) return invalid(res, refusal.parameter, refusal.message, rl, refusal.value);
     const query = params.get('query') as string;
     let node = parsed.get(query);
@@ -62,7 +62,7 @@ export function createSearchEndpoint(feed: Feed) {
     if (tokenAt !== undefined && !/^\d+$/.test(tokenAt))
       return invalid(res, 'next_token', 'The `next_token` query parameter value is not valid', rl);
 
-    const oldest = Date.now() - 7 * 86_400_000;
+    const oldest = now() - 7 * 86_400_000;
     const matching = tweets.filter(
       (t) =>
         (since === null || big(t.id) > big(since)) &&

@@ -18,6 +18,8 @@ export interface FakeXOptions {
   windowMs?: number;
   /** Called for each search request (1-based); returning a fault makes that response fail. */
   faultFor?: (requestNumber: number, params: URLSearchParams) => Fault | undefined;
+  /** X's clock, for its 7-day window (tests move it to rehearse a long pause). */
+  now?: () => number;
   /** How long a `slow` fault holds its answer. */
   slowMs?: number;
 }
@@ -37,7 +39,7 @@ export async function startFakeXServer(options: FakeXOptions): Promise<FakeXServ
   const token = options.bearerToken ?? 'local-token';
   const limit = options.rateLimit ?? 450;
   const windowMs = options.windowMs ?? 15 * 60_000;
-  const search = createSearchEndpoint(options.feed);
+  const search = createSearchEndpoint(options.feed, options.now);
   const requests: URLSearchParams[] = [];
   let windowStart = Date.now();
   let used = 0;

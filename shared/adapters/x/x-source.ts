@@ -80,6 +80,7 @@ export class XSocialSource implements SocialSource {
     else if (request.startTime) params.start_time = request.startTime;
     if (request.untilId) params.until_id = request.untilId;
     if (request.nextToken) params.next_token = request.nextToken;
+    const sentAt = Date.now();
     try {
       const response = await this.client.v2.get('tweets/search/recent', params, {
         fullResponse: true,
@@ -91,7 +92,7 @@ export class XSocialSource implements SocialSource {
         rateLimit: rl ? { remaining: rl.remaining, resetAt: new Date(rl.reset * 1000) } : undefined,
       };
     } catch (error) {
-      throw translate(error, this.timeoutMs);
+      throw translate(error, this.timeoutMs, Date.now() - sentAt);
     }
   }
 }
@@ -105,7 +106,7 @@ interface Problem {
 }
 
 /** Maps twitter-api-v2's errors to the ones the discovery cycle acts on. */
-function translate(error: unknown, timeoutMs: number): unknown {
+function translate(error: unknown, timeoutMs: number, elapsedMs: number): unknown {
   if (error instanceof ApiResponseError) {
     const problem = (error.data ?? {}) as Problem;
     if (error.code === 429) {
@@ -123,9 +124,14 @@ function translate(error: unknown, timeoutMs: number): unknown {
   if (error instanceof ApiPartialResponseError)
     return new SourceUnavailableError(`X cut its answer short: ${error.message}`, { cause: error });
   if (error instanceof ApiRequestError) {
-    const timedOut = /timeout/i.test(error.requestError?.message ?? error.message);
+    // twitter-api-v2 1.x keeps the socket error under `_options.error` (its `requestError` getter
+    // reads a field it never sets), so the elapsed time is the reliable sign of its timeout.
+    const cause = (error as unknown as { _options?: { error?: Error } })._options?.error;
+    const timedOut = elapsedMs >= timeoutMs || /timeout/i.test(cause?.message ?? '');
     return new SourceUnavailableError(
-      timedOut ? `X did not answer within ${timeoutMs} ms` : `X unreachable: ${error.message}`,
+      timedOut
+        ? `X did not answer within ${timeoutMs} ms`
+        : `X unreachable: ${cause?.message ?? error.message}`,
       { cause: error },
     );
   }
