@@ -157,7 +157,9 @@ describe('the Reddit source against the fake oauth.reddit.com', () => {
 
     expect([badSort.status, badType.status, longQ.status]).toEqual([400, 400, 400]);
     expect(users.body.data?.children).toEqual([]);
-    const scores = (top.body.data?.children as { data: { score: number } }[]).map((c) => c.data.score);
+    const scores = ((top.body.data?.children ?? []) as { data: { score: number } }[]).map(
+      (c) => c.data.score,
+    );
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(depth).toBe(120);
   });
