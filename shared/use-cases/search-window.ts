@@ -25,8 +25,12 @@ export interface WalkMarkers {
 }
 
 const DAY_MS = 86_400_000;
-/** Room between our check and the source's, for the time the walk takes to reach that request. */
-const MARGIN_MS = 10 * 60_000;
+/**
+ * Room between our check and the source's: a walk's parameters stay fixed across its pages, and a
+ * walk can last as long as a Lambda (15 minutes), so a start time or marker nearer than this to
+ * the window's edge would be refused part-way through.
+ */
+const EDGE_MS = 15 * 60_000;
 
 /**
  * Drops saved markers older than the source's search window (X: 7 days; an older `since_id` or
@@ -40,8 +44,8 @@ export function windowedMarkers(
   now: Date,
   backfillDays: number,
 ): WalkMarkers {
-  const backfillStart = now.getTime() - backfillDays * DAY_MS + 60_000;
-  const windowStart = window ? now.getTime() - window.days * DAY_MS + 60_000 : Number.NEGATIVE_INFINITY;
+  const backfillStart = now.getTime() - backfillDays * DAY_MS + EDGE_MS;
+  const windowStart = window ? now.getTime() - window.days * DAY_MS + EDGE_MS : Number.NEGATIVE_INFINITY;
   const startTime = new Date(Math.max(backfillStart, windowStart)).toISOString();
   const markers: WalkMarkers = {
     sinceId: saved.sinceId,
@@ -50,7 +54,7 @@ export function windowedMarkers(
     startTime,
   };
   if (!window) return markers;
-  const oldest = now.getTime() - window.days * DAY_MS + MARGIN_MS;
+  const oldest = now.getTime() - window.days * DAY_MS + EDGE_MS;
   const timeOf = (marker: string | undefined) => (marker ? window.markerTime(marker) : undefined);
   const tooOld = (marker: string | undefined) =>
     (timeOf(marker)?.getTime() ?? Number.POSITIVE_INFINITY) < oldest;

@@ -21,8 +21,15 @@ describe('cursors older than X’s 7-day window restart at its edge and record t
   let now: Date;
   const clock = { now: () => now };
 
-  async function start(feed: Feed, xNow: () => number = Date.now) {
-    server = await startFakeXServer({ feed, now: xNow });
+  async function start(feed: Feed, xNow: () => number = Date.now, onRequest?: (n: number) => void) {
+    server = await startFakeXServer({
+      feed,
+      now: xNow,
+      faultFor: (n) => {
+        onRequest?.(n);
+        return undefined;
+      },
+    });
     return xDiscoveryDeps(stores, server.url, clock);
   }
 
@@ -41,7 +48,7 @@ describe('cursors older than X’s 7-day window restart at its edge and record t
 
     const result = await discoverPosts(deps, options);
 
-    const startTime = new Date(now.getTime() - 7 * DAY + 60_000).toISOString();
+    const startTime = new Date(now.getTime() - 7 * DAY + 15 * 60_000).toISOString();
     expect(result.runs[0]).toMatchObject({
       complete: true,
       postsNew: 120,
@@ -69,7 +76,7 @@ describe('cursors older than X’s 7-day window restart at its edge and record t
 
     const result = await discoverPosts(deps, { ...options, backfillDays: 1 });
 
-    const startTime = new Date(now.getTime() - DAY + 60_000).toISOString();
+    const startTime = new Date(now.getTime() - DAY + 15 * 60_000).toISOString();
     expect(result.runs[0]).toMatchObject({ complete: true, postsNew: 120, gap: { to: startTime } });
     expect(server.requests.map((r) => r.has('until_id') || r.has('since_id'))).toEqual([false, false]);
     expect(server.requests[0]?.get('start_time')).toBe(startTime);
@@ -115,5 +122,22 @@ describe('cursors older than X’s 7-day window restart at its edge and record t
     expect(server.requests.filter(mixesIdsAndTimes)).toEqual([]);
     expect(server.requests[1]?.get('until_id')).toBe(feed.tweets.at(-100)?.id);
     expect(await storedPostIds(stores.table)).toEqual(feed.tweets.map((t) => t.id).sort());
+  });
+
+  it('a first walk whose later pages come 10 minutes on still has its start_time inside X’s window', async () => {
+    const feed = buildFeed({ posts: 250, authors: 60 });
+    let skew = 0;
+    const deps = await start(
+      feed,
+      () => Date.now() + skew,
+      (n) => {
+        if (n === 2) skew = 10 * 60_000;
+      },
+    );
+
+    const result = await discoverPosts(deps, options);
+
+    expect(result.runs[0]).toMatchObject({ complete: true, postsNew: 250, pages: 3 });
+    expect(server.requests[0]?.get('start_time')).not.toBeNull();
   });
 });
