@@ -18,6 +18,11 @@ export interface BskyFixtureSpec {
   now?: Date;
   /** Newest post this long ago. */
   newestAgeMs?: number;
+  /**
+   * Add a post whose author's clock runs 3 days fast: its `createdAt` is in the future, and it
+   * sorts (and is filtered by `since`/`until`) at its `indexedAt`, between the others.
+   */
+  futurePost?: boolean;
 }
 
 const B32 = 'abcdefghijklmnopqrstuvwxyz234567';
@@ -103,5 +108,21 @@ export function buildBskyFixture(spec: BskyFixtureSpec): BskyFixture {
       labels: [],
     };
   });
+  if (spec.futurePost) {
+    const base = posts[Math.floor(posts.length / 2)] as BskyWirePost;
+    const indexed = Date.parse(base.indexedAt) + 10_000;
+    const uri = `at://${base.author.did}/app.bsky.feed.post/${tid(BigInt(now + 3 * 86_400_000) * 1000n, 1000)}`;
+    posts.push({
+      ...base,
+      uri,
+      cid: 'bafyreifixturefuture',
+      record: {
+        ...base.record,
+        text: 'crm from a phone whose clock is three days fast',
+        createdAt: new Date(now + 3 * 86_400_000).toISOString(),
+      },
+      indexedAt: new Date(indexed).toISOString(),
+    });
+  }
   return { posts, profiles };
 }

@@ -1,14 +1,14 @@
 import type { ServerResponse } from 'node:http';
 import type { BskyFixture, BskyWirePost } from './bluesky-fixture.ts';
+import { FakeBlueskySessions } from './bluesky-session.ts';
 import {
   type FakeServer,
   type FaultFor,
   listen,
   matchesTerms,
   RateWindow,
-  readBody,
   sendJson,
-  TokenDesk,
+  type TokenDesk,
 } from './http-kit.ts';
 
 export interface FakeBlueskyOptions {
@@ -22,6 +22,11 @@ export interface FakeBlueskyOptions {
   windowMs?: number;
   /** Deepest offset the search cursor reaches (Bluesky's search service: 10,000). */
   offsetCap?: number;
+  /**
+   * Serve pages shorter than `limit` that still carry a cursor, as the AppView does when it drops
+   * posts it could not hydrate or that moderation hides.
+   */
+  shortPages?: boolean;
   /** Make getProfiles fail with a 502, to rehearse a degraded AppView. */
   failProfiles?: boolean;
   faultFor?: FaultFor;
@@ -29,20 +34,35 @@ export interface FakeBlueskyOptions {
 
 const DATETIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/;
 
+/** When a post sorts: the earlier of its claimed `createdAt` and when the AppView indexed it. */
+function sortAt(p: BskyWirePost): number {
+  return Math.min(Date.parse(p.record.createdAt), Date.parse(p.indexedAt));
+}
+
+/** Cursors are opaque to clients; this one hides an offset. */
+const encodeCursor = (offset: number) => Buffer.from(`v1:${offset}`).toString('base64url');
+function decodeCursor(cursor: string): number | undefined {
+  const m = /^v1:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return m ? Number(m[1]) : undefined;
+}
+
 function xrpcError(res: ServerResponse, status: number, error: string, message: string, headers = {}) {
   sendJson(res, status, { error, message }, headers);
 }
 
 /**
- * A local XRPC host for `app.bsky.feed.searchPosts` (`sort=latest`: newest `createdAt` first,
- * `since` inclusive, `until` exclusive, future posts hidden, offset `cursor` up to 10,000) and
- * `app.bsky.actor.getProfiles` (at most 25 actors), with `ratelimit-*` headers and 429s.
+ * A local XRPC host for `app.bsky.feed.searchPosts` (`sort=latest`: newest `sortAt` first, the
+ * earlier of `createdAt` and `indexedAt`, which `since` (inclusive) and `until` (exclusive) also
+ * filter on; posts not yet indexed hidden; opaque cursors over an offset up to 10,000) and
+ * `app.bsky.actor.getProfiles` (at most 25 actors), with `ratelimit-*` headers and 429s; with
+ * `login`, also createSession and refreshSession (bluesky-session.ts).
  */
 export async function startFakeBlueskyServer(
   options: FakeBlueskyOptions,
-): Promise<FakeServer & { lookups: string[][]; tokens: TokenDesk }> {
+): Promise<FakeServer & { lookups: string[][]; tokens: TokenDesk; sessions?: FakeBlueskySessions }> {
   const token = options.token ?? 'local-token';
-  const tokens = new TokenDesk();
+  const sessions = new FakeBlueskySessions(options.login ?? { identifier: '', appPassword: '' });
+  const tokens = sessions.tokens;
   const window = new RateWindow(options.rateLimit ?? 3000, options.windowMs ?? 5 * 60_000);
   const cap = options.offsetCap ?? 10_000;
   const profiles = new Map(options.fixture.profiles.map((p) => [p.did, p]));
@@ -51,25 +71,7 @@ export async function startFakeBlueskyServer(
 
   const server = await listen((req, res, url) => {
     const method = url.pathname.replace(/^\/xrpc\//, '');
-    if (method === 'com.atproto.server.createSession' && req.method === 'POST' && options.login) {
-      const { identifier, appPassword, tokenTtlSeconds = 7200 } = options.login;
-      void readBody(req).then((raw) => {
-        const body = JSON.parse(raw || '{}') as { identifier?: string; password?: string };
-        if (body.identifier !== identifier || body.password !== appPassword)
-          return xrpcError(res, 401, 'AuthenticationRequired', 'Invalid identifier or password');
-        const minted = tokens.issue(tokenTtlSeconds);
-        const exp = Math.floor(minted.expiresAt / 1000);
-        const iat = exp - tokenTtlSeconds;
-        const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-        sendJson(res, 200, {
-          accessJwt: `${part({ alg: 'none' })}.${part({ iat, exp, sub: 'did:plc:fake' })}.${minted.token}`,
-          refreshJwt: 'refresh-not-used',
-          did: 'did:plc:fake',
-          handle: identifier,
-        });
-      });
-      return;
-    }
+    if (options.login && sessions.handle(method, req, res)) return;
     if (method !== 'app.bsky.feed.searchPosts' && method !== 'app.bsky.actor.getProfiles')
       return xrpcError(res, 501, 'MethodNotImplemented', 'Method Not Implemented');
     if (!req.headers.authorization) return xrpcError(res, 401, 'AuthMissing', 'Authentication Required');
@@ -111,8 +113,9 @@ export async function startFakeBlueskyServer(
     const limit = Number(params.get('limit') ?? '25');
     if (!Number.isInteger(limit) || limit < 1 || limit > 100)
       return xrpcError(res, 400, 'InvalidRequest', 'Error: limit must be between 1 and 100', headers);
-    const offset = Number(params.get('cursor') ?? '0');
-    if (!Number.isInteger(offset) || offset < 0 || offset > cap)
+    const cursor = params.get('cursor');
+    const offset = cursor === null ? 0 : decodeCursor(cursor);
+    if (offset === undefined || offset > cap)
       return xrpcError(res, 400, 'InvalidRequest', "invalid value for 'cursor'", headers);
     const bounds: Record<string, number> = {};
     for (const p of ['since', 'until']) {
@@ -125,27 +128,27 @@ export async function startFakeBlueskyServer(
     const now = Date.now();
     const matching = options.fixture.posts
       .filter((p: BskyWirePost) => {
-        const at = Date.parse(p.record.createdAt);
+        const at = sortAt(p);
         return (
-          at <= now &&
+          Date.parse(p.indexedAt) <= now &&
           (bounds.since === undefined || at >= bounds.since) &&
           (bounds.until === undefined || at < bounds.until) &&
           matchesTerms(q, p.record.text)
         );
       })
-      .sort(
-        (a, b) => Date.parse(b.record.createdAt) - Date.parse(a.record.createdAt) || (a.uri < b.uri ? -1 : 1),
-      );
-    const page: Record<string, unknown>[] = matching.slice(offset, offset + limit).map((p) => ({
+      .sort((a, b) => sortAt(b) - sortAt(a) || (a.uri < b.uri ? -1 : 1));
+    // A short page: the AppView dropped a few posts after the search service chose them.
+    const served = options.shortPages && limit > 3 ? limit - 3 : limit;
+    const page: Record<string, unknown>[] = matching.slice(offset, offset + served).map((p) => ({
       ...p,
       record: { ...p.record },
     }));
     const body: Record<string, unknown> = { posts: page, hitsTotal: matching.length };
-    if (page.length === limit && offset + limit < cap) body.cursor = String(offset + limit);
+    if (page.length === served && offset + served < cap) body.cursor = encodeCursor(offset + served);
     if (fault === 'malformed-record' && page[1])
       (page[1].record as Record<string, unknown>).createdAt = 'yesterday';
     if (fault === 'malformed-envelope') body.posts = {};
     return sendJson(res, 200, body, headers);
   }, requests);
-  return { ...server, lookups, tokens };
+  return { ...server, lookups, tokens, ...(options.login ? { sessions } : {}) };
 }

@@ -113,6 +113,10 @@ export class TokenDesk {
   revokeAll(): void {
     this.live.clear();
   }
+
+  revoke(token: string): void {
+    this.live.delete(token);
+  }
 }
 
 /** Reads a request body (for the fakes' token endpoints). */

@@ -19,19 +19,48 @@ export interface FakeRedditOptions {
   /** Requests per window (Reddit: about 100 a minute, counted over 10 minutes). */
   rateLimit?: number;
   windowMs?: number;
-  /** How deep a listing can be paged before `after` runs out (Reddit: about 1,000 items). */
+  /**
+   * How deep a search can be paged before `after` runs out. Reddit documents 1,000 for listings,
+   * but search often stops near 250 results, so that is the default.
+   */
   listingCap?: number;
+  /** Subreddits that went private: their posts leave search, and an `after` naming one gets a 403. */
+  privateSubreddits?: Set<string>;
   faultFor?: FaultFor;
 }
 
-function fail(res: ServerResponse, status: number, message: string, headers: Record<string, string>) {
-  sendJson(res, status, { message, error: status }, headers);
+function fail(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string>,
+  extra: Record<string, unknown> = {},
+) {
+  sendJson(res, status, { ...extra, message, error: status }, headers);
+}
+
+/** `/search`'s documented `sort` values and `type` items; `q` is at most 512 characters. */
+const SORTS = new Set(['relevance', 'hot', 'top', 'new', 'comments']);
+const TYPES = new Set(['sr', 'link', 'user']);
+const MAX_Q = 512;
+
+/** Orders links as `sort` asks: newest first for `new` (what discovery uses), by score or comments otherwise. */
+function order(sort: string) {
+  const newest = (a: RedditWireLink, b: RedditWireLink) =>
+    b.created_utc - a.created_utc || Number.parseInt(b.id, 36) - Number.parseInt(a.id, 36);
+  const by = (field: string) => (a: RedditWireLink, b: RedditWireLink) =>
+    Number(b[field] ?? 0) - Number(a[field] ?? 0) || newest(a, b);
+  if (sort === 'top' || sort === 'hot') return by('score');
+  if (sort === 'comments') return by('num_comments');
+  return newest;
 }
 
 /**
  * A local `oauth.reddit.com/search` with Reddit's wire format: a `Listing` of `t3` children,
- * newest first for `sort=new`, `limit` (at most 100), `after=<fullname>` anchors (an unknown anchor
- * gives an empty listing, as on Reddit), bearer auth, `x-ratelimit-*` headers and 429s. There is
+ * newest first for `sort=new` (`sort` and `type` validated and honoured, `q` at most 512
+ * characters), `limit` (at most 100), `after=<fullname>` anchors (an unknown anchor gives an empty
+ * listing, as on Reddit; one in a subreddit gone private a 403), a search depth (`listingCap`),
+ * bearer auth, `x-ratelimit-*` headers and 429s. There is
  * no time filter, as on Reddit. The fixture's `links` array may be changed between requests. With
  * `app`, it is also `www.reddit.com/api/v1/access_token`, minting app-only tokens it then accepts.
  */
@@ -41,7 +70,8 @@ export async function startFakeRedditServer(
   const token = options.token ?? 'local-token';
   const tokens = new TokenDesk();
   const window = new RateWindow(options.rateLimit ?? 1000, options.windowMs ?? 10 * 60_000);
-  const cap = options.listingCap ?? 1000;
+  const cap = options.listingCap ?? 250;
+  const hidden = (l: RedditWireLink) => options.privateSubreddits?.has(String(l.subreddit)) ?? false;
   const requests: URLSearchParams[] = [];
 
   const server = await listen((req, res, url) => {
@@ -80,12 +110,25 @@ export async function startFakeRedditServer(
       return res.end('<html><body><h1>all of our servers are busy right now</h1></body></html>');
     }
 
-    const limit = Math.min(Math.max(Number(params.get('limit') ?? '25') || 25, 1), 100);
-    const matching = [...options.fixture.links]
-      .filter((l: RedditWireLink) => matchesTerms(params.get('q') ?? '', `${l.title} ${l.selftext}`))
-      .sort((a, b) => b.created_utc - a.created_utc || Number.parseInt(b.id, 36) - Number.parseInt(a.id, 36))
-      .slice(0, cap);
+    const q = params.get('q') ?? '';
+    if (q.length > MAX_Q)
+      return fail(res, 400, 'Bad Request', headers, { reason: 'q is longer than 512 characters' });
+    const sort = params.get('sort') ?? 'relevance';
+    if (!SORTS.has(sort)) return fail(res, 400, 'Bad Request', headers, { reason: `invalid sort: ${sort}` });
+    const types = (params.get('type') ?? 'sr,link,user').split(',');
+    if (types.some((t) => !TYPES.has(t)))
+      return fail(res, 400, 'Bad Request', headers, { reason: `invalid type: ${params.get('type')}` });
     const after = params.get('after');
+    const anchor = after ? options.fixture.links.find((l) => l.name === after) : undefined;
+    if (anchor && hidden(anchor)) return fail(res, 403, 'Forbidden', headers, { reason: 'private' });
+    const limit = Math.min(Math.max(Number(params.get('limit') ?? '25') || 25, 1), 100);
+    // Only links are served here: a search for subreddits or users alone finds none of them.
+    const matching = types.includes('link')
+      ? [...options.fixture.links]
+          .filter((l: RedditWireLink) => !hidden(l) && matchesTerms(q, `${l.title} ${l.selftext}`))
+          .sort(order(sort))
+          .slice(0, cap)
+      : [];
     const start = after ? matching.findIndex((l) => l.name === after) + 1 : 0;
     const page = after && start === 0 ? [] : matching.slice(start, start + limit);
     const more = page.length > 0 && start + limit < matching.length;

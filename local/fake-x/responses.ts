@@ -11,18 +11,22 @@ export function json(
   res.end(JSON.stringify(body));
 }
 
-/** X's 400 for a parameter it refuses: an `errors` list naming the parameter, in a problem envelope. */
+/**
+ * X's 400 for a parameter it refuses, an `InvalidRequestProblem` of the OpenAPI document: an
+ * `errors` list naming the parameter and the refused value, in a problem envelope.
+ */
 export function invalidRequest(
   res: ServerResponse,
   parameter: string,
   message: string,
   headers: Record<string, string>,
+  value?: string,
 ) {
   json(
     res,
     400,
     {
-      errors: [{ parameters: { [parameter]: [] }, message }],
+      errors: [{ parameters: { [parameter]: value === undefined ? [] : [value] }, message }],
       title: 'Invalid Request',
       detail: 'One or more parameters to your request was invalid.',
       type: 'https://api.twitter.com/2/problems/invalid-request',

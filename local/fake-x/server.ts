@@ -1,13 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { answerFault, type Fault } from './faults.ts';
 import type { Feed } from './feed.ts';
 import { json } from './responses.ts';
 import { createSearchEndpoint } from './search-endpoint.ts';
 import { selfSignedCertificate } from './tls.ts';
 
-/** What a test can make the next request do, to rehearse X's failure modes. */
-export type Fault = 'rate-limit' | 'malformed-record' | 'malformed-envelope' | 'server-error';
+/** What a test can make the next request do, to rehearse X's failure modes (faults.ts lists them). */
+export type { Fault } from './faults.ts';
 
 export interface FakeXOptions {
   feed: Feed;
@@ -17,6 +18,10 @@ export interface FakeXOptions {
   windowMs?: number;
   /** Called for each search request (1-based); returning a fault makes that response fail. */
   faultFor?: (requestNumber: number, params: URLSearchParams) => Fault | undefined;
+  /** X's clock, for its 7-day window (tests move it to rehearse a long pause). */
+  now?: () => number;
+  /** How long a `slow` fault holds its answer. */
+  slowMs?: number;
 }
 
 export interface FakeXServer {
@@ -34,7 +39,7 @@ export async function startFakeXServer(options: FakeXOptions): Promise<FakeXServ
   const token = options.bearerToken ?? 'local-token';
   const limit = options.rateLimit ?? 450;
   const windowMs = options.windowMs ?? 15 * 60_000;
-  const search = createSearchEndpoint(options.feed);
+  const search = createSearchEndpoint(options.feed, options.now);
   const requests: URLSearchParams[] = [];
   let windowStart = Date.now();
   let used = 0;
@@ -74,7 +79,11 @@ export async function startFakeXServer(options: FakeXOptions): Promise<FakeXServ
         rl,
       );
     }
-    if (fault === 'server-error') return json(res, 503, { title: 'Service Unavailable', status: 503 }, rl);
+    if (fault && answerFault(res, fault, rl)) return;
+    if (fault === 'slow') {
+      setTimeout(() => search(res, params, rl, fault), options.slowMs ?? 2_000);
+      return;
+    }
     return search(res, params, rl, fault);
   };
 

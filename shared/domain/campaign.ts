@@ -40,6 +40,8 @@ export const CursorSchema = z.object({
   pendingNewestId: z.string().optional(),
   pendingUntilId: z.string().optional(),
   rateLimitedUntil: z.iso.datetime({ offset: true }).optional(),
+  /** Why the campaign waits until `rateLimitedUntil`: the source's request window or its usage cap. */
+  waitReason: z.enum(['rate-limit', 'usage-cap']).optional(),
   /** When the campaign last ran, for its cadence. */
   lastRunAt: z.iso.datetime({ offset: true }).optional(),
 });

@@ -10,9 +10,12 @@ import {
   RateLimitedError,
   type SearchPage,
   type SocialSource,
+  SourceRefusedError,
   SourceUnavailableError,
+  UsageCapExceededError,
 } from '../ports/social-source.ts';
 import { mapBounded } from './map-bounded.ts';
+import { type SourceBlock, type WindowGap, windowedMarkers } from './search-window.ts';
 
 export interface CampaignDeps {
   campaigns: CampaignStore;
@@ -35,6 +38,8 @@ export interface WalkOptions {
 
 export type StopReason =
   | 'rate-limit'
+  | 'usage-cap'
+  | 'source-refused'
   | 'time-budget'
   | 'page-limit'
   | 'post-budget'
@@ -58,6 +63,10 @@ export interface CampaignRun {
   error?: string;
   /** Posts left in the tighter of the campaign's and the account's monthly budgets. */
   budgetLeft: number;
+  /** When a rate limit or usage cap lets the campaign run again. */
+  resumesAt?: string;
+  /** Posts in this span may be missing: the cursor had fallen out of the source's search window. */
+  gap?: WindowGap;
 }
 
 const SMALLEST_PAGE = 10;
@@ -90,6 +99,7 @@ export async function discoverCampaign(
   campaign: Campaign,
   options: WalkOptions,
   touched: Set<string>,
+  blocks: Map<string, SourceBlock> = new Map(),
 ): Promise<CampaignRun> {
   const now = deps.clock.now();
   const month = now.toISOString().slice(0, 7);
@@ -104,15 +114,38 @@ export async function discoverCampaign(
   const stored = options.replay ? {} : await deps.campaigns.getCursor(campaign.id);
   const saved: Cursor = stored.source && stored.source !== campaign.source ? {} : stored;
   if (saved.rateLimitedUntil && Date.parse(saved.rateLimitedUntil) > now.getTime())
-    return { ...run, stoppedBy: 'rate-limit' };
+    return { ...run, stoppedBy: saved.waitReason ?? 'rate-limit', resumesAt: saved.rateLimitedUntil };
+  const block = blocks.get(campaign.source);
+  if (block) {
+    // Another campaign of this run found the source closed: do not spend a request to learn it again.
+    run.stoppedBy = block.reason;
+    run.error = block.error;
+    if (block.until) {
+      run.resumesAt = block.until;
+      await deps.campaigns.saveCursor(campaign.id, {
+        ...saved,
+        source: campaign.source,
+        rateLimitedUntil: block.until,
+        waitReason: 'usage-cap',
+      });
+    }
+    return run;
+  }
 
-  const sinceId = saved.sinceId;
+  // Markers older than the source's search window are refused: restart from its edge, note the gap.
+  const markers = windowedMarkers(saved, source.window, now, options.backfillDays);
+  if (markers.gap) {
+    run.gap = markers.gap;
+    deps.log.warn('cursor outside the search window; gap recorded', {
+      campaignId: campaign.id,
+      ...markers.gap,
+    });
+  }
+  const sinceId = markers.sinceId;
   // Parameters stay fixed for the whole walk so next_token stays valid; resumeUntil tracks progress.
-  const untilId = saved.pendingUntilId;
-  const startTime = sinceId
-    ? undefined
-    : new Date(now.getTime() - options.backfillDays * 86_400_000 + 60_000).toISOString();
-  let newest = saved.pendingNewestId;
+  const untilId = markers.pendingUntilId;
+  const startTime = sinceId ? undefined : markers.startTime;
+  let newest = markers.pendingNewestId;
   let resumeUntil = untilId;
   let nextToken: string | undefined;
   const base = { source: campaign.source, lastRunAt: now.toISOString() };
@@ -158,9 +191,18 @@ export async function discoverCampaign(
       const reason = stopReason(error);
       if (!reason) throw error;
       run.error = (error as Error).message;
+      const waitUntil =
+        error instanceof RateLimitedError || error instanceof UsageCapExceededError
+          ? error.resetAt.toISOString()
+          : undefined;
+      if (waitUntil) run.resumesAt = waitUntil;
+      if (reason === 'usage-cap' || reason === 'source-refused')
+        blocks.set(campaign.source, { reason, error: run.error, until: waitUntil });
       await stop(
         reason,
-        error instanceof RateLimitedError ? { rateLimitedUntil: error.resetAt.toISOString() } : {},
+        waitUntil
+          ? { rateLimitedUntil: waitUntil, ...(reason === 'usage-cap' ? { waitReason: reason } : {}) }
+          : {},
       );
       deps.log.warn('discovery stopped', { campaignId: campaign.id, reason, error: run.error });
       break;
@@ -186,7 +228,8 @@ export async function discoverCampaign(
     nextToken = page.nextToken;
     if (page.rateLimit && page.rateLimit.remaining <= 0) {
       // The source said this was the last request of the window: stop now instead of spending a 429.
-      await stop('rate-limit', { rateLimitedUntil: page.rateLimit.resetAt.toISOString() });
+      run.resumesAt = page.rateLimit.resetAt.toISOString();
+      await stop('rate-limit', { rateLimitedUntil: run.resumesAt });
       break;
     }
     await deps.campaigns.saveCursor(campaign.id, pending());
@@ -197,6 +240,8 @@ export async function discoverCampaign(
 
 function stopReason(error: unknown): StopReason | undefined {
   if (error instanceof RateLimitedError) return 'rate-limit';
+  if (error instanceof UsageCapExceededError) return 'usage-cap';
+  if (error instanceof SourceRefusedError) return 'source-refused';
   if (error instanceof MalformedPageError) return 'malformed-page';
   if (error instanceof SourceUnavailableError) return 'source-unavailable';
   return undefined;

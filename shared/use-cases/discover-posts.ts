@@ -11,6 +11,7 @@ import {
   type WalkOptions,
 } from './discover-campaign.ts';
 import { mapBounded } from './map-bounded.ts';
+import type { SourceBlock } from './search-window.ts';
 
 export type { CampaignRun, StopReason } from './discover-campaign.ts';
 
@@ -57,11 +58,13 @@ export async function discoverPosts(deps: DiscoverDeps, options: DiscoverOptions
     : await Promise.all(active.map((c) => isDue(deps, c, now)));
   const due = active.filter((_, i) => dueFlags[i]);
   const touched = new Set<string>();
+  // A usage cap or refused credentials closes a source for every campaign on it, not just one.
+  const blocks = new Map<string, SourceBlock>();
   const runs = await mapBounded(due, options.concurrency ?? 3, async (campaign) => {
     const startedAt = deps.clock.now().toISOString();
     const source = deps.sources[campaign.source];
     const run: CampaignRun = source
-      ? await discoverCampaign(deps, source, campaign, options, touched)
+      ? await discoverCampaign(deps, source, campaign, options, touched, blocks)
       : { ...emptyRun(campaign, 0), stoppedBy: 'no-source' };
     await deps.runs.recordRun({ ...run, startedAt, finishedAt: deps.clock.now().toISOString() });
     const dims = { campaign: campaign.id, source: campaign.source };
@@ -69,6 +72,7 @@ export async function discoverPosts(deps: DiscoverDeps, options: DiscoverOptions
     deps.metrics.count('PostsNew', run.postsNew, dims);
     deps.metrics.count('Pages', run.pages, dims);
     deps.metrics.count('RateLimitStops', run.stoppedBy === 'rate-limit' ? 1 : 0, dims);
+    deps.metrics.count('UsageCapStops', run.stoppedBy === 'usage-cap' ? 1 : 0, dims);
     deps.metrics.count('PostBudgetLeft', Number.isFinite(run.budgetLeft) ? run.budgetLeft : -1, dims);
     deps.log.info('campaign discovered', { ...run, rejections: run.rejections.length });
     return run;

@@ -1,6 +1,14 @@
 import { MalformedPageError, RateLimitedError, SourceUnavailableError } from '../../ports/social-source.ts';
 import { TokenRefusedError } from '../access-tokens.ts';
 
+/** Reddit refused the listing (403): a private or banned subreddit, or an anchor inside one. */
+export class RedditForbiddenError extends SourceUnavailableError {
+  constructor() {
+    super('Reddit answered 403');
+    this.name = 'RedditForbiddenError';
+  }
+}
+
 /** Reddit's window is 10 minutes; used when a 429 comes without `x-ratelimit-reset`. */
 const DEFAULT_BACKOFF_MS = 10 * 60_000;
 
@@ -48,6 +56,10 @@ export async function getJson(
   if (response.status === 401) {
     await response.body?.cancel();
     throw new TokenRefusedError('Reddit answered 401: the token was refused');
+  }
+  if (response.status === 403) {
+    await response.body?.cancel();
+    throw new RedditForbiddenError();
   }
   if (response.status !== 200) {
     await response.body?.cancel();

@@ -10,7 +10,7 @@ import {
 } from '../../ports/social-source.ts';
 import { type AccessTokens, withToken } from '../access-tokens.ts';
 import { type SourceSettings, tokensOf } from '../source-settings.ts';
-import { getJson, type RateLimitState } from './http.ts';
+import { getJson, type RateLimitState, RedditForbiddenError } from './http.ts';
 import { decodeMarker, encodeMarker } from './markers.ts';
 import { normaliseChild, parseListing, placement } from './normalise.ts';
 
@@ -68,13 +68,21 @@ export class RedditSocialSource implements SocialSource {
       untilSeconds: until?.seconds,
     };
     const anchor = request.nextToken ?? until?.fullname;
-    let listing = await this.fetchListing(request, anchor);
-    if (!request.nextToken && anchor && listing.data.children.length === 0) {
-      // The post we meant to resume after is gone from search (deleted or removed); Reddit then
-      // answers an empty listing. Walk again from the top; the time filter skips what was read.
+    const resuming = !request.nextToken && anchor !== undefined;
+    let listing: Awaited<ReturnType<RedditSocialSource['fetchListing']>> | undefined;
+    try {
+      listing = await this.fetchListing(request, anchor);
+    } catch (error) {
+      // The post we meant to resume after sits in a subreddit that went private: Reddit answers
+      // 403 for it, every cycle. Drop the anchor (below) instead of repeating the 403.
+      if (!(resuming && error instanceof RedditForbiddenError)) throw error;
+    }
+    if (resuming && (!listing || listing.data.children.length === 0)) {
+      // The post we meant to resume after is gone from search (deleted or removed: an empty
+      // listing; private: a 403). Walk again from the top; the time filter skips what was read.
       listing = await this.fetchListing(request, undefined);
     }
-    return this.page(listing, window);
+    return this.page(listing as NonNullable<typeof listing>, window);
   }
 
   private async fetchListing(request: SearchRequest, after: string | undefined) {

@@ -35,7 +35,10 @@ function toProfile(u: XUser): ProspectProfile {
  * bad record never costs the rest of the page.
  */
 export function normaliseSearchPage(body: unknown): Omit<SearchPage, 'rateLimit'> {
-  const { data = [], includes, meta } = parseEnvelope(XSearchEnvelopeSchema, body);
+  const { data = [], includes, meta, errors = [] } = parseEnvelope(XSearchEnvelopeSchema, body);
+  const problems = new Map(
+    errors.flatMap((e) => (e.resource_id ? [[e.resource_id, e.detail ?? e.title]] : [])),
+  );
   const rejected: RejectedRecord[] = [];
   const authors = new Map<string, ProspectProfile>();
   (includes?.users ?? []).forEach((raw, i) => {
@@ -59,7 +62,9 @@ export function normaliseSearchPage(body: unknown): Omit<SearchPage, 'rateLimit'
     if (!author) {
       rejected.push({
         id: t.id,
-        error: `data[${i}].author_id: author ${t.author_id} missing from includes.users`,
+        error: `data[${i}].author_id: author ${t.author_id} missing from includes.users${
+          problems.has(t.author_id) ? ` (X: ${problems.get(t.author_id)})` : ''
+        }`,
       });
       return;
     }

@@ -45,6 +45,13 @@ export type XUser = z.infer<typeof XUserSchema>;
 export const XSearchEnvelopeSchema = z.object({
   data: z.array(z.unknown()).optional(),
   includes: z.object({ users: z.array(z.unknown()).optional() }).optional(),
+  /** A 200 may still carry problems (an author X could not return); records they touch are rejected. */
+  errors: z
+    .array(
+      z.looseObject({ resource_id: z.string().optional(), detail: z.string().optional(), title: z.string() }),
+    )
+    .max(1000)
+    .optional(),
   meta: z.object({
     result_count: z.number().int().nonnegative(),
     newest_id: snowflake.optional(),

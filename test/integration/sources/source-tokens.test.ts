@@ -93,6 +93,60 @@ describe('Bluesky session (createSession with an app password), minted and refre
     expect(server.tokens.minted).toBe(2);
   });
 
+  it('renews the session with refreshSession, not another createSession', async () => {
+    const { server, source } = await start();
+    await source.search(request());
+
+    clock = new Date(clock.getTime() + (7200 - 4 * 60) * 1000);
+    await source.search(request());
+    clock = new Date(clock.getTime() + (7200 - 4 * 60) * 1000);
+    await source.search(request());
+
+    expect([server.sessions?.created, server.sessions?.refreshed]).toEqual([1, 2]);
+  });
+
+  it('a cold start that finds the stored refresh JWT refreshes instead of creating a session', async () => {
+    const { server } = await start();
+    let stored: string | undefined;
+    const sessionStore = {
+      load: async () => stored,
+      save: async (jwt: string) => {
+        stored = jwt;
+      },
+    };
+    const coldStart = () =>
+      new BlueskySocialSource({
+        baseUrl: server.url,
+        tokens: blueskySessionToken({ ...login, baseUrl: server.url, now, sessionStore }),
+        now,
+      });
+
+    for (let i = 0; i < 3; i++) expect((await coldStart().search(request())).posts.length).toBeGreaterThan(0);
+
+    expect([server.sessions?.created, server.sessions?.refreshed]).toEqual([1, 2]);
+  });
+
+  it('falls back to createSession when the stored refresh JWT is refused', async () => {
+    const { server } = await start();
+    const sessionStore = { load: async () => 'a.b.not-a-live-refresh-token', save: async () => {} };
+    const tokens = blueskySessionToken({ ...login, baseUrl: server.url, now, sessionStore });
+
+    await new BlueskySocialSource({ baseUrl: server.url, tokens, now }).search(request());
+
+    expect([server.sessions?.created, server.sessions?.refreshed]).toEqual([1, 0]);
+  });
+
+  it('the fake limits createSession to 30 per 5 minutes, as the PDS does', async () => {
+    const { server } = await start();
+    const login30 = () => blueskySessionToken({ ...login, baseUrl: server.url, now }).current();
+    for (let i = 0; i < 30; i++) await login30();
+
+    const error = await login30().catch((e: unknown) => e);
+
+    expect((error as Error).message).toBe('Bluesky refused the login: 429 RateLimitExceeded');
+    expect(server.sessions?.created).toBe(30);
+  });
+
   it('reports a refused login by status and XRPC error, never echoing the app password', async () => {
     const { source } = await start('wrong-app-password');
     const error = await source.search(request()).catch((e: unknown) => e);

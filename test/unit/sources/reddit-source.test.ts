@@ -107,6 +107,63 @@ describe('the Reddit source against the fake oauth.reddit.com', () => {
     ]);
   });
 
+  it('resets an anchor in a subreddit gone private instead of repeating the 403 every cycle', async () => {
+    const fixture = buildRedditFixture({ posts: 250, authors: 3, now });
+    const privateSubreddits = new Set<string>();
+    const { server, source } = await start(fixture, { privateSubreddits });
+    const untilId = (await source.search(request)).oldestId;
+    const anchor = fixture.links.find((l) => l.name === untilId?.split(':')[1]);
+    privateSubreddits.add(String(anchor?.subreddit));
+
+    const resumed = await source.search({ ...request, untilId });
+
+    expect(server.requests[1]?.get('after')).toBe(anchor?.name);
+    expect(server.requests[2]?.get('after')).toBeNull();
+    expect(resumed.posts.length).toBeGreaterThan(0);
+    expect(resumed.posts.every((p) => !p.url.includes(`/r/${anchor?.subreddit}/`))).toBe(true);
+  });
+
+  it('the fake validates sort, type and q as Reddit does, and stops at its search depth', async () => {
+    const fixture = buildRedditFixture({ posts: 300, authors: 3, now });
+    const { server } = await start(fixture, { listingCap: 120 });
+    const get = async (params: Record<string, string>) => {
+      const res = await fetch(`${server.url}/search?${new URLSearchParams(params)}`, {
+        headers: { authorization: 'bearer t' },
+      });
+      return {
+        status: res.status,
+        body: (await res.json()) as { data?: { children: unknown[]; after: string | null } },
+      };
+    };
+
+    const badSort = await get({ q: 'crm', sort: 'newest' });
+    const badType = await get({ q: 'crm', type: 'post' });
+    const longQ = await get({ q: 'crm '.repeat(130), sort: 'new', type: 'link' });
+    const users = await get({ q: 'crm', sort: 'new', type: 'user' });
+    const top = await get({ q: 'crm', sort: 'top', type: 'link', limit: '100' });
+    let after: string | null = null;
+    let depth = 0;
+    do {
+      const page = await get({
+        q: 'crm',
+        sort: 'new',
+        type: 'link',
+        limit: '100',
+        ...(after ? { after } : {}),
+      });
+      depth += page.body.data?.children.length ?? 0;
+      after = page.body.data?.after ?? null;
+    } while (after);
+
+    expect([badSort.status, badType.status, longQ.status]).toEqual([400, 400, 400]);
+    expect(users.body.data?.children).toEqual([]);
+    const scores = ((top.body.data?.children ?? []) as { data: { score: number } }[]).map(
+      (c) => c.data.score,
+    );
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(depth).toBe(120);
+  });
+
   it('spends no request once Reddit says none are left', async () => {
     const { server, source } = await start(buildRedditFixture({ posts: 5, authors: 3, now }), {
       rateLimit: 1,
