@@ -90,13 +90,14 @@ export interface KillOutcome {
 }
 
 /** The fault-free reference: one `local --once --fresh`, its recount and how long its cycle took. */
-export async function killBaseline(): Promise<{ recount: Recount; cycleMs: number }> {
+export async function killBaseline(): Promise<{ recount: Recount; cycleMs: number; problems: string[] }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'prospector-kill-base-'));
   const notices = await startNoticeReceiver();
   try {
     const run = await runRunner(dataDir, notices.url, { fresh: true });
     const recount = await recountDataDir(dataDir);
-    return { recount, cycleMs: run.cycleMs };
+    const problems = checkInvariants(recount, recount, { notices: notices.perLead() });
+    return { recount, cycleMs: run.cycleMs, problems };
   } finally {
     await notices.stop();
     await rm(dataDir, { recursive: true, force: true });

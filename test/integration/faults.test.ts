@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type FakeXServer, startFakeXServer } from '../../local/fake-x/server.ts';
+import { checkInvariants } from '../../local/faults/invariants.ts';
 import type { Recount } from '../../local/faults/recount.ts';
 import { type FaultWorld, runScenario } from '../../local/faults/scenario.ts';
 import { testDefinition } from '../support/definition.ts';
@@ -38,6 +39,24 @@ describe('the pipeline under injected faults', () => {
     const states = [...baseline.leads.values()].map((l) => l.state);
     expect(states).toContain('mql');
     expect(states).toContain('review');
+  });
+
+  it('the invariant check catches a lost post, a repeated event, a lost draft and a duplicate notice', () => {
+    const mql = [...baseline.leads].find(([, l]) => l.state === 'mql')?.[0] as string;
+    const broken: Recount = {
+      ...baseline,
+      posts: new Map([...baseline.posts].slice(1)),
+      events: new Map(baseline.events).set(mql, [
+        ...(baseline.events.get(mql) ?? []),
+        ...(baseline.events.get(mql) ?? []),
+      ]),
+      tasks: new Map([...baseline.tasks].filter(([k]) => k !== mql)),
+    };
+    const problems = checkInvariants(broken, baseline, { notices: new Map([[mql, 2]]) });
+    expect(problems.join('\n')).toMatch(/posts missing/);
+    expect(problems.join('\n')).toMatch(/duplicate events/);
+    expect(problems.join('\n')).toMatch(/no draft/);
+    expect(problems.join('\n')).toMatch(/duplicate MQL notices/);
   });
 
   it('keeps every invariant through throttling and transaction conflicts in qualification and decisions', async () => {
