@@ -113,7 +113,9 @@ export async function killScenario(
   seed: number,
   baseline: { recount: Recount; cycleMs: number },
 ): Promise<KillOutcome> {
-  const killAfterMs = Math.round(seededRandom(seed)() * baseline.cycleMs);
+  // Golden-ratio steps spread the seeds over the whole cycle; the seeded jitter moves each point a little.
+  const point = (seed * 0.618_033_988_7 + 0.1 * seededRandom(seed)()) % 1;
+  const killAfterMs = Math.round(point * baseline.cycleMs);
   const name = `kill-9 seed ${seed} (at ${(killAfterMs / 1000).toFixed(1)} s into the cycle)`;
   const dataDir = await mkdtemp(join(tmpdir(), 'prospector-kill-'));
   const notices = await startNoticeReceiver();

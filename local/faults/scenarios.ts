@@ -44,6 +44,18 @@ export const SCENARIOS: readonly ScenarioSpec[] = [
       { fault: 'slow', probability: 0.02 },
     ],
   },
+  {
+    // An ambiguous failure: the decision is written, its answer lost; the SDK's retry then fails its condition.
+    name: 'dynamo connection dropped after the first decision is written',
+    phases: ['decisions'],
+    dynamo: [{ fault: 'drop-connection', operation: 'TransactWriteItems', requests: [1] }],
+  },
+  {
+    // The budget's ADD and the cursor's SET, written and their answers lost, then sent again by the SDK.
+    name: 'dynamo connection dropped after UpdateItem requests 1-6 (budget counters, cursors)',
+    phases: ['cycle'],
+    dynamo: [{ fault: 'drop-connection', operation: 'UpdateItem', requests: [1, 2, 3, 4, 5, 6] }],
+  },
   { name: 'x 429 on requests 2 and 5', x: [{ fault: 'rate-limit', requests: [2, 5] }] },
   { name: 'x 503 on requests 2 and 4', x: [{ fault: 'server-error', requests: [2, 4] }] },
   { name: 'x truncated JSON on requests 2 and 4', x: [{ fault: 'truncated', requests: [2, 4] }] },
