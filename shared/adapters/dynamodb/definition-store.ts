@@ -7,6 +7,7 @@ import {
   type PublishRequest,
   type RescoreJob,
 } from '../../ports/definition-store.ts';
+import { parseEach, parseStored, stderrLog } from './stored-items.ts';
 import { isConditionFailure, keys, queryAll, type Table } from './table.ts';
 
 const JOB_KEY = { pk: 'MQLDEF', sk: 'RESCORE' };
@@ -65,7 +66,12 @@ export class DynamoDefinitionStore implements DefinitionStore {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
       ExpressionAttributeValues: { ':pk': 'MQLDEF', ':v': 'V#' },
     });
-    return items.map((i) => MqlDefinitionSchema.parse(i.definition));
+    return parseEach(
+      items,
+      (i) => parseStored(MqlDefinitionSchema, i.definition, `definition ${String(i.sk)}`),
+      'definition',
+      stderrLog,
+    ).items;
   }
 
   async publishDefinition(request: PublishRequest, now: Date): Promise<MqlDefinition> {

@@ -1,5 +1,6 @@
-import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ErasureReport, ErasureStore } from '../../ports/erasure-store.ts';
+import { batchGetAll } from './batch-get.ts';
 import { keys, queryAll, type Table } from './table.ts';
 
 type Key = { pk: string; sk: string };
@@ -31,17 +32,9 @@ export class DynamoErasureStore implements ErasureStore {
     }
   }
 
+  /** Posts still there; an unprocessed key is asked again, never counted as gone. */
   private async existingPosts(postKeys: Key[]): Promise<number> {
-    let found = 0;
-    for (let i = 0; i < postKeys.length; i += 100) {
-      const { Responses } = await this.table.doc.send(
-        new BatchGetCommand({
-          RequestItems: { [this.table.name]: { Keys: postKeys.slice(i, i + 100), ConsistentRead: true } },
-        }),
-      );
-      found += Responses?.[this.table.name]?.length ?? 0;
-    }
-    return found;
+    return (await batchGetAll(this.table, postKeys, { consistentRead: true })).length;
   }
 
   async erase(key: string, requestedBy: string, now: Date): Promise<ErasureReport> {
