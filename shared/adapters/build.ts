@@ -17,6 +17,7 @@ import { DynamoCampaignStore } from './dynamodb/campaign-store.ts';
 import { DynamoDefinitionStore } from './dynamodb/definition-store.ts';
 import { DynamoErasureStore } from './dynamodb/erasure-store.ts';
 import { DynamoLeadStore } from './dynamodb/lead-store.ts';
+import { DynamoOutbox } from './dynamodb/outbox-store.ts';
 import { DynamoPostStore } from './dynamodb/post-store.ts';
 import { DynamoRunStore } from './dynamodb/run-store.ts';
 import { openTable } from './dynamodb/table.ts';
@@ -48,6 +49,7 @@ export function buildStores(config: StoreConfig) {
     runs: new DynamoRunStore(table),
     budgets: new DynamoBudgetStore(table),
     erasure: new DynamoErasureStore(table),
+    outbox: new DynamoOutbox(table),
   };
 }
 export type Stores = ReturnType<typeof buildStores>;

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { type MqlDefinition, MqlDefinitionSchema } from '../../domain/mql-definition.ts';
 import {
   ConcurrentPublishError,
+  type DecaySweep,
   type DefinitionStore,
   type PublishRequest,
   type RescoreJob,
@@ -11,6 +12,15 @@ import { parseEach, parseStored, stderrLog } from './stored-items.ts';
 import { isConditionFailure, keys, queryAll, type Table } from './table.ts';
 
 const JOB_KEY = { pk: 'MQLDEF', sk: 'RESCORE' };
+const DECAY_KEY = { pk: 'MQLDEF', sk: 'DECAY' };
+
+const DecaySweepSchema = z.object({
+  stateIndex: z.number().int().nonnegative(),
+  cursor: z.string().optional(),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  checked: z.number().int().nonnegative(),
+});
 
 const RescoreJobSchema = z.object({
   version: z.number().int().positive(),
@@ -26,6 +36,24 @@ const RescoreJobSchema = z.object({
  */
 export class DynamoDefinitionStore implements DefinitionStore {
   constructor(private readonly table: Table) {}
+
+  async getDecaySweep(): Promise<DecaySweep | undefined> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: DECAY_KEY, ConsistentRead: true }),
+    );
+    // A malformed sweep record only restarts the sweep: nothing is lost by that.
+    const parsed = DecaySweepSchema.safeParse(Item?.sweep);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  async saveDecaySweep(sweep: DecaySweep): Promise<void> {
+    await this.table.doc.send(
+      new PutCommand({
+        TableName: this.table.name,
+        Item: { ...DECAY_KEY, sweep: DecaySweepSchema.parse(sweep) },
+      }),
+    );
+  }
 
   async getRescoreJob(): Promise<RescoreJob | undefined> {
     const { Item } = await this.table.doc.send(
