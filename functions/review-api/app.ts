@@ -4,6 +4,7 @@ import { InvalidCursorError } from '../../shared/adapters/dynamodb/table.ts';
 import { InvalidTransitionError } from '../../shared/domain/lead-state.ts';
 import { ConcurrentPublishError } from '../../shared/ports/definition-store.ts';
 import { TaskNotFoundError, TaskStateError } from '../../shared/use-cases/approve-task.ts';
+import { InvalidErasureRequestError } from '../../shared/use-cases/erase-person.ts';
 import { ExportWindowError } from '../../shared/use-cases/export-leads.ts';
 import { InvalidDefinitionError } from '../../shared/use-cases/publish-definition.ts';
 import { LeadNotFoundError, StaleDecisionError } from '../../shared/use-cases/review-prospect.ts';
@@ -18,6 +19,7 @@ export type { ApiDeps } from './http.ts';
 const STATUS: [new (...args: never[]) => Error, 400 | 404 | 409 | 422][] = [
   [InvalidCursorError, 400],
   [ExportWindowError, 400],
+  [InvalidErasureRequestError, 400],
   [InvalidDefinitionError, 422],
   [LeadNotFoundError, 404],
   [TaskNotFoundError, 404],

@@ -33,7 +33,7 @@ const CSV_HEADERS = { 'content-type': 'text/csv; charset=utf-8' } as const;
 const DecisionBody = z.object({ to: LeadStateSchema, reason: z.string().trim().min(3).max(500) });
 const EngagementBody = EngagementSchema.partial({ at: true });
 const OptOutBody = z.object({ optedOut: z.boolean() });
-/** The request reference (ticket, email date) an auditor can follow; not stored with the person. */
+/** The request reference (ticket, email date) an auditor can follow; kept in the erasure audit trail. */
 const EraseBody = z.object({ reason: z.string().trim().min(3).max(200) });
 const SALES_STATES = new Set(['accepted', 'rejected', 'won', 'lost']);
 
@@ -91,8 +91,8 @@ export function leadRoutes(deps: ApiDeps): Hono {
   });
 
   app.post('/:source/:authorId/erase', async (c) => {
-    parse(EraseBody, await jsonBody(c));
-    return c.json(await erasePerson(deps, routeKey(c), deps.userOf(c)));
+    const { reason } = parse(EraseBody, await jsonBody(c));
+    return c.json(await erasePerson(deps, routeKey(c), { requestedBy: deps.userOf(c), reason }));
   });
 
   return app;

@@ -1,5 +1,5 @@
-import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { ErasureReport, ErasureStore } from '../../ports/erasure-store.ts';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { ErasureAudit, ErasureReport, ErasureRequest, ErasureStore } from '../../ports/erasure-store.ts';
 import { batchGetAll } from './batch-get.ts';
 import { keys, queryAll, type Table } from './table.ts';
 
@@ -37,7 +37,8 @@ export class DynamoErasureStore implements ErasureStore {
     return (await batchGetAll(this.table, postKeys, { consistentRead: true })).length;
   }
 
-  async erase(key: string, requestedBy: string, now: Date): Promise<ErasureReport> {
+  async erase(key: string, request: ErasureRequest, now: Date): Promise<ErasureReport> {
+    const requestedBy = request.requestedBy;
     const source = key.slice(0, key.indexOf('#'));
     // The tombstone goes first: discovery running meanwhile can no longer add to the partition.
     await this.table.doc.send(
@@ -54,12 +55,35 @@ export class DynamoErasureStore implements ErasureStore {
       .map((id) => keys.post(source, id));
     await this.deleteAll([...items.map((i) => ({ pk: String(i.pk), sk: String(i.sk) })), ...postKeys]);
     const remaining = (await this.partition(key)).filter((i) => i.sk !== '#LEAD' || i.profile !== undefined);
-    return {
+    const report: ErasureReport = {
       leadItemsDeleted: items.length,
       postsDeleted: postKeys.length,
       remainingLeadItems: remaining.length,
       remainingPosts: await this.existingPosts(postKeys),
     };
+    // The audit trail: outside the person's partition, so the next erasure run cannot delete it.
+    const audit: ErasureAudit = { key, at: now.toISOString(), ...request, ...report };
+    await this.table.doc.send(
+      new PutCommand({
+        TableName: this.table.name,
+        Item: { pk: 'ERASURE', sk: `${audit.at}#${key}`, audit },
+      }),
+    );
+    return report;
+  }
+
+  async listErasures(limit: number): Promise<ErasureAudit[]> {
+    const page = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.name,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'ERASURE' },
+        ScanIndexForward: false,
+        Limit: limit,
+        ConsistentRead: true,
+      }),
+    );
+    return (page.Items ?? []).map((i) => i.audit as ErasureAudit);
   }
 
   async isErased(key: string): Promise<boolean> {
