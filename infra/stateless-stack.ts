@@ -68,8 +68,13 @@ export class StatelessStack extends Stack {
     super(scope, id, props);
     const { settings, table, engageQueue, xSecret } = props;
 
+    // One cycle at a time, never retried by Lambda: two overlapping cycles (a slow one and the next
+    // schedule, or a retry of one that timed out) would read the same X pages twice, and pay twice.
+    // A cycle that stops early leaves its state in DynamoDB and the next scheduled one resumes it.
     this.discover = new ProspectorFunction(this, 'Discover', {
       spec: FUNCTION_SPECS.discover,
+      reservedConcurrentExecutions: 1,
+      retryAttempts: 0,
       environment: {
         TABLE_NAME: table.tableName,
         ENGAGE_QUEUE_URL: engageQueue.queueUrl,
@@ -158,6 +163,8 @@ export class StatelessStack extends Stack {
       expression: settings.schedule,
       source: 'prospector.schedule',
       maxEventAge: Duration.minutes(10),
+      // The next scheduled cycle is the retry; the Scheduler must not start a second one meanwhile.
+      retryAttempts: 0,
     });
     this.crmExportSchedule = this.scheduleFunction('CrmExportSchedule', this.crmExport, {
       description: 'Writes leads changed since the last run to the export bucket',
@@ -181,18 +188,24 @@ export class StatelessStack extends Stack {
     this.acknowledgeFindings(table, props.exportBucket);
   }
 
-  /** Invokes `fn` on `expression` with a constant input naming the schedule, retried twice. */
+  /** Invokes `fn` on `expression` with a constant input naming the schedule, retried twice unless told. */
   private scheduleFunction(
     id: string,
     fn: ProspectorFunction,
-    props: { description: string; expression: string; source: string; maxEventAge: Duration },
+    props: {
+      description: string;
+      expression: string;
+      source: string;
+      maxEventAge: Duration;
+      retryAttempts?: number;
+    },
   ): Schedule {
     return new Schedule(this, id, {
       description: props.description,
       schedule: ScheduleExpression.expression(props.expression),
       target: new LambdaInvoke(fn.fn, {
         input: ScheduleTargetInput.fromObject({ source: props.source }),
-        retryAttempts: 2,
+        retryAttempts: props.retryAttempts ?? 2,
         maxEventAge: props.maxEventAge,
       }),
     });
@@ -202,8 +215,9 @@ export class StatelessStack extends Stack {
   private acknowledgeFindings(table: ITable, exportBucket: IBucket): void {
     const onDiscover =
       'discover is invoked asynchronously only by the Scheduler with a constant payload. A failed cycle ' +
-      'leaves its state in DynamoDB (cursor not advanced, prospects still pending) and is redone by ' +
-      "Lambda's retries and the next scheduled run; a DLQ would only collect copies of that payload. " +
+      'leaves its state in DynamoDB (cursor not advanced, prospects pending, follow-ups in the outbox) ' +
+      'and is redone by the next scheduled run (no retries, so cycles never overlap); a DLQ would only ' +
+      'collect copies of that payload. ' +
       'Failures raise the discover Errors alarm.';
     const onCrmExport =
       'crm-export is invoked asynchronously only by the Scheduler with a constant payload. Its state is ' +
@@ -225,6 +239,11 @@ export class StatelessStack extends Stack {
           "limited to the indexes of Prospector's own table (gsi1-3).",
       );
     }
+    // retryAttempts: 0 adds an EventInvokeConfig; a failure destination would hold the same payload.
+    Validations.of(this.discover.fn).acknowledge({
+      id: 'Serverless-LambdaAsyncFailureDestination',
+      reason: onDiscover,
+    });
     Validations.of(this.crmExport.fn).acknowledge({ id: 'Serverless-LambdaDLQ', reason: onCrmExport });
     acknowledgeWildcardOn(
       this.crmExport.role,

@@ -10,13 +10,17 @@ export function registerErase(program: Command): void {
     .command('erase <source> <authorId>')
     .description('erase everything about one person (privacy request) and check that it is gone')
     .requiredOption('--by <name>', 'who carries out the request (recorded on the tombstone)')
-    .action(async (source: string, authorId: string, opts: { by: string }, cmd: Command) => {
+    .requiredOption(
+      '--reason <ref>',
+      'the request it answers, as a ticket reference (kept in the audit trail)',
+    )
+    .action(async (source: string, authorId: string, opts: { by: string; reason: string }, cmd: Command) => {
       const dataDir = resolve(process.cwd(), (cmd.optsWithGlobals() as { dataDir: string }).dataDir);
       await withStores(dataDir, async (s) => {
         const report = await erasePerson(
           { erasure: s.erasure, clock: systemClock },
           prospectKey({ source, authorId }),
-          opts.by,
+          { requestedBy: opts.by, reason: opts.reason },
         );
         process.stdout.write(`${JSON.stringify(report)}\n`);
       });

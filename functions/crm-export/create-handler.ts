@@ -11,7 +11,7 @@ export const CrmExportEventSchema = z.looseObject({ source: z.string().optional(
 export function createCrmExportHandler(deps: CrmExportDeps, settings: CrmExportSettings) {
   return async (event: unknown) => {
     CrmExportEventSchema.parse(event ?? {});
-    const { files, rows, next } = await runCrmExport(deps, settings);
-    return { files, rows, nextSince: next.since, complete: next.cursor === undefined };
+    const { files, rows, skipped, next } = await runCrmExport(deps, settings);
+    return { files, rows, skipped, nextSince: next.since, complete: next.cursor === undefined };
   };
 }

@@ -5,6 +5,7 @@ import { UnknownCodeError } from '../../shared/domain/feedback-codes.ts';
 import { InvalidTransitionError } from '../../shared/domain/lead-state.ts';
 import { ConcurrentPublishError } from '../../shared/ports/definition-store.ts';
 import { TaskNotFoundError, TaskStateError } from '../../shared/use-cases/approve-task.ts';
+import { InvalidErasureRequestError } from '../../shared/use-cases/erase-person.ts';
 import { ExportWindowError } from '../../shared/use-cases/export-leads.ts';
 import { InvalidDefinitionError } from '../../shared/use-cases/publish-definition.ts';
 import { InvalidCodesError } from '../../shared/use-cases/publish-feedback-codes.ts';
@@ -22,6 +23,7 @@ export type { ApiDeps } from './http.ts';
 const STATUS: [new (...args: never[]) => Error, 400 | 404 | 409 | 422][] = [
   [InvalidCursorError, 400],
   [ExportWindowError, 400],
+  [InvalidErasureRequestError, 400],
   [InvalidDefinitionError, 422],
   [InvalidCodesError, 422],
   [UnknownCodeError, 400],

@@ -11,6 +11,10 @@ export interface ProspectorFunctionProps {
   readonly spec: FunctionSpec;
   /** Settings the handler's zod config schema reads; shared defaults are added here. */
   readonly environment: Record<string, string>;
+  /** Concurrent executions reserved (and so capped); none by default. */
+  readonly reservedConcurrentExecutions?: number;
+  /** Lambda's own retries of an asynchronous invocation (0-2); Lambda's default (2) when unset. */
+  readonly retryAttempts?: number;
 }
 
 /**
@@ -56,6 +60,8 @@ export class ProspectorFunction extends Construct {
         ...props.environment,
       },
       bundling: toNodejsBundling(),
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      retryAttempts: props.retryAttempts,
     });
 
     Validations.of(this.role).acknowledge({

@@ -19,6 +19,7 @@ import { DynamoErasureStore } from './dynamodb/erasure-store.ts';
 import { DynamoFeedbackCodeStore } from './dynamodb/feedback-code-store.ts';
 import { DynamoFunnelStore } from './dynamodb/funnel-store.ts';
 import { DynamoLeadStore } from './dynamodb/lead-store.ts';
+import { DynamoOutbox } from './dynamodb/outbox-store.ts';
 import { DynamoPostStore } from './dynamodb/post-store.ts';
 import { DynamoRunStore } from './dynamodb/run-store.ts';
 import { openTable } from './dynamodb/table.ts';
@@ -52,6 +53,7 @@ export function buildStores(config: StoreConfig) {
     erasure: new DynamoErasureStore(table),
     codes: new DynamoFeedbackCodeStore(table),
     funnel: new DynamoFunnelStore(table),
+    outbox: new DynamoOutbox(table),
   };
 }
 export type Stores = ReturnType<typeof buildStores>;

@@ -20,7 +20,22 @@ export interface RescoreJob {
   startedAt: string;
 }
 
+/**
+ * Scores decay with time and no new evidence; a sweep re-scores open leads for that, a bounded
+ * step per cycle, and starts again once a period has passed since it started.
+ */
+export interface DecaySweep {
+  stateIndex: number;
+  cursor?: string;
+  startedAt: string;
+  /** Set when the sweep walked every open state; the next one starts a period after `startedAt`. */
+  finishedAt?: string;
+  checked: number;
+}
+
 export interface DefinitionStore {
+  getDecaySweep(): Promise<DecaySweep | undefined>;
+  saveDecaySweep(sweep: DecaySweep): Promise<void>;
   getRescoreJob(): Promise<RescoreJob | undefined>;
   /** Saves progress; `undefined` removes the job once it is done. */
   saveRescoreJob(job: RescoreJob | undefined): Promise<void>;

@@ -5,6 +5,7 @@ import type { LeadEvent, LeadState } from '../domain/lead-state.ts';
 import type { FeedbackRecord, WonRecord } from '../domain/sales-records.ts';
 import type { BreakdownEntry } from '../domain/scoring.ts';
 import type { Signal } from '../domain/signal.ts';
+import type { FollowUpData } from './outbox.ts';
 
 /** A prospect together with where it stands as a lead (what the CRM sees, plus what we keep). */
 export interface Lead extends CrmLead {
@@ -44,6 +45,8 @@ export interface TransitionWrite {
 export interface Page<T> {
   items: T[];
   nextCursor?: string;
+  /** Stored items on this page that were malformed: logged by key, passed over, counted here. */
+  skipped?: number;
 }
 
 export interface ScoreUpdate {
@@ -54,11 +57,14 @@ export interface ScoreUpdate {
   event?: LeadEvent;
   /** Set when the score moves the lead into funnel stages it had not reached (or is its first). */
   funnel?: FunnelChange;
+  /** What must follow this transition; stored in the same transaction as the score (the outbox). */
+  followUp?: FollowUpData;
 }
 
 export interface LeadStore {
   getLead(key: string): Promise<Lead | undefined>;
-  listSignals(key: string): Promise<Signal[]>;
+  /** The lead's live signals at `now` (default: the current time); expired ones are not evidence. */
+  listSignals(key: string, now?: Date): Promise<Signal[]>;
   listEvents(key: string): Promise<LeadEvent[]>;
   /**
    * Keys of prospects with evidence not yet scored (a sparse index, so a crash never strands one),

@@ -2,8 +2,6 @@ import { mqlNotice } from '../domain/mql-notice.ts';
 import type { Lead, LeadStore } from '../ports/lead-store.ts';
 import type { Log } from '../ports/log.ts';
 import type { Notifier } from '../ports/notifier.ts';
-import { mapBounded } from './map-bounded.ts';
-import type { Transition } from './qualify-prospects.ts';
 
 export interface AnnounceDeps {
   leads: LeadStore;
@@ -29,19 +27,4 @@ export async function announceMqls(deps: AnnounceDeps, leads: readonly Lead[], b
     });
     return 0;
   }
-}
-
-/** The scoring step's new MQLs (leads that moved into `mql`), read once more for their profile. */
-export async function announceScoredMqls(
-  deps: AnnounceDeps,
-  transitions: readonly Transition[],
-): Promise<number> {
-  if (!deps.notifier) return 0;
-  const keys = transitions.filter((t) => t.to === 'mql' && t.from !== 'mql').map((t) => t.key);
-  const leads = await mapBounded(keys, 8, (key) => deps.leads.getLead(key));
-  return announceMqls(
-    deps,
-    leads.filter((lead): lead is Lead => lead?.state === 'mql'),
-    'scoring',
-  );
 }

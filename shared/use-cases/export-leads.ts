@@ -8,15 +8,17 @@ export async function exportLeads(
   deps: { leads: LeadStore },
   state: LeadState = 'mql',
   format: CrmFormat = 'generic',
-): Promise<{ csv: string; count: number }> {
+): Promise<{ csv: string; count: number; skipped: number }> {
   const leads: Lead[] = [];
+  let skipped = 0;
   let cursor: string | undefined;
   do {
     const page = await deps.leads.listByState(state, 100, cursor);
     leads.push(...page.items);
+    skipped += page.skipped ?? 0;
     cursor = page.nextCursor;
   } while (cursor);
-  return { csv: toCsv(leads, format), count: leads.length };
+  return { csv: toCsv(leads, format), count: leads.length, skipped };
 }
 
 /**
@@ -55,6 +57,8 @@ export interface ChangedLeadsInput {
 export interface ChangedLeadsExport {
   csv: string;
   count: number;
+  /** Malformed stored leads passed over (each logged by key by the store). */
+  skipped: number;
   /**
    * Where the next export starts. With a cursor the window was cut short by `maxRows`: call again
    * at once. Without, `since` is the watermark to keep until the next run.
@@ -80,15 +84,17 @@ export async function exportChangedLeads(
   const leads: Lead[] = [];
   const pageSize = Math.min(100, input.maxRows);
   let cursor = input.cursor;
+  let skipped = 0;
   if (since <= until) {
     do {
       const page = await deps.leads.listChangedSince(since, until, pageSize, cursor);
       for (const lead of page.items) if (wanted.has(lead.state)) leads.push(lead);
+      skipped += page.skipped ?? 0;
       cursor = page.nextCursor;
     } while (cursor && leads.length < input.maxRows);
   }
   const csv = toCsv(leads, input.format);
-  if (cursor) return { csv, count: leads.length, next: { since, cursor } };
+  if (cursor) return { csv, count: leads.length, skipped, next: { since, cursor } };
   const afterUntil = new Date(Date.parse(until) + 1).toISOString();
-  return { csv, count: leads.length, next: { since: since > until ? since : afterUntil } };
+  return { csv, count: leads.length, skipped, next: { since: since > until ? since : afterUntil } };
 }

@@ -26,6 +26,8 @@ export interface QualifyDeps {
 
 export interface Transition {
   key: string;
+  /** The lead revision the score produced. */
+  revision: number;
   from: LeadState;
   to: LeadState;
   score: number;
@@ -69,20 +71,33 @@ function scoringFunnelChange(
   return funnelChange(lead, to, now.toISOString(), cohort);
 }
 
+/** States whose arrival by scoring asks for follow-up work: a draft, and for an MQL a notice. */
+const FOLLOWED_UP: ReadonlySet<LeadState> = new Set(['review', 'mql']);
+
+export interface QualifyOptions {
+  /**
+   * Write nothing unless the state changes or the score moves by at least this many points: a
+   * sweep that re-scores for decay alone must not mark every open lead changed (and exported).
+   */
+  minScoreChange?: number;
+}
+
 /**
  * Scores one prospect under the given definition and stores the result, retrying if new evidence
- * landed meanwhile. A state change is written together with its event.
+ * landed meanwhile. A state change is written together with its event, and a move into review or
+ * MQL with its follow-up (the outbox item the cycle drafts and announces from), in one transaction.
  */
 export async function qualifyProspect(
   deps: QualifyDeps,
   compiled: CompiledDefinition,
   key: string,
+  options: QualifyOptions = {},
 ): Promise<Transition | undefined> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const lead = await deps.leads.getLead(key);
     if (!lead) return undefined;
-    const signals = await deps.leads.listSignals(key);
     const now = deps.clock.now();
+    const signals = await deps.leads.listSignals(key, now);
     const result = scoreProspect(compiled, lead.profile, signals, now, {
       engagement: lead.engagement,
       optedOut: lead.optedOut,
@@ -104,6 +119,24 @@ export async function qualifyProspect(
             definitionVersion: result.definitionVersion,
             previousDefinitionVersion: lead.definitionVersion,
           };
+    if (
+      options.minScoreChange !== undefined &&
+      to === lead.state &&
+      Math.abs(result.score - lead.score) < options.minScoreChange
+    )
+      return undefined;
+    const latest = signals.reduce<Signal | undefined>((a, b) => (!a || b.at > a.at ? b : a), undefined);
+    const transition: Transition = {
+      key,
+      revision: lead.revision + 1,
+      from: lead.state,
+      to,
+      score: result.score,
+      source: lead.profile.source,
+      name: lead.profile.name,
+      latest: latest ? { postId: latest.postId, campaignId: latest.campaignIds[0] } : undefined,
+    };
+    const { key: _k, revision: _r, ...followUp } = transition;
     const saved = await deps.leads.saveScore(
       key,
       lead.revision,
@@ -114,21 +147,12 @@ export async function qualifyProspect(
         state: to,
         event,
         funnel,
+        followUp:
+          to !== lead.state && FOLLOWED_UP.has(to) ? { ...followUp, at: now.toISOString() } : undefined,
       },
       now,
     );
-    if (saved) {
-      const latest = signals.reduce<Signal | undefined>((a, b) => (!a || b.at > a.at ? b : a), undefined);
-      return {
-        key,
-        from: lead.state,
-        to,
-        score: result.score,
-        source: lead.profile.source,
-        name: lead.profile.name,
-        latest: latest ? { postId: latest.postId, campaignId: latest.campaignIds[0] } : undefined,
-      };
-    }
+    if (saved) return transition;
   }
   deps.log.warn('lead kept changing while scoring; left pending', { key });
   return undefined;
@@ -138,6 +162,8 @@ export interface QualifyRun {
   transitions: Transition[];
   /** Prospects that could not be scored (logged with the error's name); they stay as they were. */
   failed: number;
+  /** The run stopped at its time budget; the rest is still pending. */
+  outOfTime?: boolean;
 }
 
 /**
@@ -148,11 +174,12 @@ export async function qualifyEach(
   deps: QualifyDeps,
   compiled: CompiledDefinition,
   keys: readonly string[],
+  options: QualifyOptions = {},
 ): Promise<QualifyRun> {
   let failed = 0;
   const results = await mapBounded(keys, 8, async (key) => {
     try {
-      return await qualifyProspect(deps, compiled, key);
+      return await qualifyProspect(deps, compiled, key, options);
     } catch (error) {
       failed++;
       deps.log.error('could not score prospect; left as it was', {
@@ -170,16 +197,21 @@ export async function qualifyEach(
  * Scores every prospect with unscored evidence, walking the pending index once in bounded
  * batches. It walks with a cursor rather than re-reading the first page, so an index entry that
  * lags behind a score just written, or a prospect that failed, is passed over instead of ending
- * the run early.
+ * the run early. `outOfTime` is asked before each batch: what is left stays pending for the next
+ * cycle.
  */
 export async function qualifyPending(
   deps: QualifyDeps,
-  options: { batchSize: number; maxBatches: number },
+  options: { batchSize: number; maxBatches: number; outOfTime?: () => boolean },
 ): Promise<QualifyRun> {
   const compiled = await loadCompiledDefinition(deps);
   const run: QualifyRun = { transitions: [], failed: 0 };
   let cursor: string | undefined;
   for (let batch = 0; batch < options.maxBatches; batch++) {
+    if (options.outOfTime?.()) {
+      run.outOfTime = true;
+      break;
+    }
     const page = await deps.leads.listPending(options.batchSize, cursor);
     const scored = await qualifyEach(deps, compiled, page.items);
     run.transitions.push(...scored.transitions);

@@ -43,6 +43,7 @@ export async function rescoreStep(
   deps: QualifyDeps,
   maxLeads: number,
   pageSize = 100,
+  options: { outOfTime?: () => boolean } = {},
 ): Promise<RescoreStep | undefined> {
   const job = await deps.definitions.getRescoreJob();
   if (!job) return undefined;
@@ -50,13 +51,13 @@ export async function rescoreStep(
   if (compiled.definition.version !== job.version) {
     // A newer version was published meanwhile: start over under it.
     await startRescore(deps);
-    return rescoreStep(deps, maxLeads, pageSize);
+    return rescoreStep(deps, maxLeads, pageSize, options);
   }
   const transitions: Transition[] = [];
   let failed = 0;
   let budget = maxLeads;
   let current: RescoreJob | undefined = job;
-  while (current && budget > 0) {
+  while (current && budget > 0 && !options.outOfTime?.()) {
     const state = RESCORED_STATES[current.stateIndex];
     if (!state) {
       current = undefined;

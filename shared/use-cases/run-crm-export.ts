@@ -66,12 +66,19 @@ async function readWatermark(files: ExportFiles, name: string): Promise<Watermar
 export async function runCrmExport(
   deps: CrmExportDeps,
   settings: CrmExportSettings,
-): Promise<{ files: string[]; rows: number; next: Watermark }> {
+): Promise<{ files: string[]; rows: number; skipped: number; next: Watermark }> {
   const markName = `crm/${settings.format}/watermark.json`;
-  const firstSince = new Date(deps.clock.now().getTime() - settings.firstExportDays * 86_400_000);
-  let mark = (await readWatermark(deps.files, markName)) ?? { since: firstSince.toISOString() };
+  let mark = await readWatermark(deps.files, markName);
+  if (!mark) {
+    // The first window starts "firstExportDays before now", a time that moves: saved before any
+    // file, so a first run that crashes is redone from the same start, into the same file name.
+    const firstSince = new Date(deps.clock.now().getTime() - settings.firstExportDays * 86_400_000);
+    mark = { since: firstSince.toISOString() };
+    await deps.files.write(markName, JSON.stringify(mark), 'application/json');
+  }
   const written: string[] = [];
   let rows = 0;
+  let skipped = 0;
   for (let i = 0; i < settings.maxFiles; i++) {
     const out = await exportChangedLeads(deps, {
       ...mark,
@@ -79,6 +86,7 @@ export async function runCrmExport(
       format: settings.format,
       maxRows: settings.maxRowsPerFile,
     });
+    skipped += out.skipped;
     if (out.count > 0) {
       const name = fileName(settings.format, mark);
       await deps.files.write(name, out.csv, 'text/csv; charset=utf-8');
@@ -89,6 +97,8 @@ export async function runCrmExport(
     await deps.files.write(markName, JSON.stringify(mark), 'application/json');
     if (!mark.cursor) break;
   }
-  deps.log.info('crm export done', { format: settings.format, files: written.length, rows });
-  return { files: written, rows, next: mark };
+  if (skipped > 0)
+    deps.log.warn('crm export passed over malformed leads', { format: settings.format, skipped });
+  deps.log.info('crm export done', { format: settings.format, files: written.length, rows, skipped });
+  return { files: written, rows, skipped, next: mark };
 }

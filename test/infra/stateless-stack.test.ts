@@ -217,7 +217,7 @@ describe('functions', () => {
 });
 
 describe('triggers', () => {
-  it('one schedule runs discover from context with a fixed input and a retry policy', () => {
+  it('one schedule runs discover from context with a fixed input and no retries (the next cycle is the retry)', () => {
     t.resourceCountIs('AWS::Scheduler::Schedule', 2);
     t.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(15 minutes)',
@@ -225,10 +225,24 @@ describe('triggers', () => {
       Target: {
         Arn: { 'Fn::GetAtt': [logicalId(s.stateless.discover), 'Arn'] },
         Input: JSON.stringify({ source: 'prospector.schedule' }),
-        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 600 },
+        RetryPolicy: { MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 600 },
         RoleArn: Match.anyValue(),
       },
     });
+  });
+
+  it('discover runs one cycle at a time (reserved concurrency 1) and Lambda never retries it asynchronously', () => {
+    const props = t.toJSON().Resources[logicalId(s.stateless.discover)].Properties;
+    expect(props.ReservedConcurrentExecutions).toBe(1);
+    const invokeConfigs = Object.values(t.findResources('AWS::Lambda::EventInvokeConfig')).map(
+      (r) => r.Properties,
+    );
+    expect(invokeConfigs).toContainEqual(
+      expect.objectContaining({
+        FunctionName: { Ref: logicalId(s.stateless.discover) },
+        MaximumRetryAttempts: 0,
+      }),
+    );
   });
 
   it('the other runs crm-export hourly with its own fixed input', () => {

@@ -60,4 +60,57 @@ describe('erasing a person on request', () => {
     expect((await scanItems(stores.table, '#POST')).filter((i) => i.authorKey === 'x#1003')).toEqual([]);
     expect(await stores.leads.getLead('x#1004')).toBeDefined();
   });
+
+  it('keeps who erased whom and the ticket reference in the erasure audit trail', async () => {
+    const audit = await stores.erasure.listErasures(10);
+
+    expect(audit).toEqual([
+      expect.objectContaining({
+        key: 'x#1003',
+        requestedBy: 'dpo@example.com',
+        reason: 'erasure request #4711',
+        remainingLeadItems: 0,
+        remainingPosts: 0,
+      }),
+    ]);
+  });
+
+  it('answers 404 to engagement and opt-out on an erased person, and adds nothing to the tombstone', async () => {
+    const { queue } = await freshQueue();
+    const app = createApp({ ...stores, queue, clock, log: silentLog, identify: everyRole('ops') });
+    const post = (path: string, body: unknown) =>
+      app.request(`/api/leads/x/1003/${path}`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      });
+
+    const engagement = await post('engagement', { kind: 'replied', postId: '77' });
+    const optOut = await post('opt-out', { optedOut: true });
+    const tombstone = (await scanItems(stores.table, '#LEAD')).find((i) => i.pk === 'LEAD#x#1003');
+
+    expect([engagement.status, optOut.status]).toEqual([404, 404]);
+    expect(Object.keys(tombstone ?? {}).sort()).toEqual(['erasedAt', 'erasedBy', 'pk', 'sk']);
+  });
+
+  it('refuses an unknown source or a reason that is not a ticket reference, naming the field, and erases nothing', async () => {
+    const { queue } = await freshQueue();
+    const app = createApp({ ...stores, queue, clock, log: silentLog, identify: everyRole('ops') });
+    const erase = (path: string, reason: string) =>
+      app.request(`/api/leads/${path}/erase`, {
+        method: 'POST',
+        body: JSON.stringify({ reason }),
+        headers: { 'content-type': 'application/json' },
+      });
+
+    const badSource = await erase('myspace/1004', 'ticket 4712');
+    const personalReason = await erase('x/1004', 'asked by jane.doe@example.com');
+
+    expect(badSource.status).toBe(400);
+    expect(await badSource.text()).toContain('source');
+    expect(personalReason.status).toBe(400);
+    expect(await personalReason.text()).toContain('reason');
+    expect(await stores.leads.getLead('x#1004')).toBeDefined();
+    expect(await stores.erasure.listErasures(10)).toHaveLength(1);
+  });
 });

@@ -42,7 +42,7 @@ const ReviewDecisionBody = z.strictObject({
 const DecisionTarget = z.object({ to: LeadStateSchema });
 const EngagementBody = EngagementSchema.partial({ at: true });
 const OptOutBody = z.object({ optedOut: z.boolean() });
-/** The request reference (ticket, email date) an auditor can follow; not stored with the person. */
+/** The request reference (ticket, email date) an auditor can follow; kept in the erasure audit trail. */
 const EraseBody = z.object({ reason: z.string().trim().min(3).max(200) });
 
 /** The review queue, a lead's detail and audit trail, decisions with reasons, and the CRM export. */
@@ -116,8 +116,10 @@ export function leadRoutes(deps: ApiDeps): Hono {
   });
 
   app.post('/:source/:authorId/erase', requireRole(deps.identify, 'admin'), async (c) => {
-    parse(EraseBody, await jsonBody(c));
-    return c.json(await erasePerson(deps, routeKey(c), identityOf(deps.identify, c).id));
+    const { reason } = parse(EraseBody, await jsonBody(c));
+    return c.json(
+      await erasePerson(deps, routeKey(c), { requestedBy: identityOf(deps.identify, c).id, reason }),
+    );
   });
 
   return app;

@@ -1,5 +1,6 @@
-import { BatchGetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { BudgetStore } from '../../ports/budget-store.ts';
+import { batchGetAll } from './batch-get.ts';
 import type { Table } from './table.ts';
 
 const key = (scope: string, month: string) => ({ pk: `BUDGET#${scope}`, sk: month });
@@ -9,14 +10,14 @@ export class DynamoBudgetStore implements BudgetStore {
   constructor(private readonly table: Table) {}
 
   async used(scopes: readonly string[], month: string): Promise<Record<string, number>> {
-    const { Responses } = await this.table.doc.send(
-      new BatchGetCommand({
-        RequestItems: { [this.table.name]: { Keys: scopes.map((s) => key(s, month)), ConsistentRead: true } },
-      }),
+    // A key left unprocessed is not an unused budget: batchGetAll asks again until none is left.
+    const items = await batchGetAll(
+      this.table,
+      scopes.map((s) => key(s, month)),
+      { consistentRead: true },
     );
     const out: Record<string, number> = Object.fromEntries(scopes.map((s) => [s, 0]));
-    for (const item of Responses?.[this.table.name] ?? [])
-      out[String(item.pk).slice('BUDGET#'.length)] = Number(item.read ?? 0);
+    for (const item of items) out[String(item.pk).slice('BUDGET#'.length)] = Number(item.read ?? 0);
     return out;
   }
 

@@ -1,18 +1,30 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Campaign, CampaignSchema, type Cursor, CursorSchema } from '../../domain/campaign.ts';
 import type { CampaignStore } from '../../ports/campaign-store.ts';
+import type { Log } from '../../ports/log.ts';
+import { parseEach, parseStored, stderrLog } from './stored-items.ts';
 import { keys, queryAll, type Table } from './table.ts';
 
 /** Campaigns live in one small partition; each item also carries its discovery cursor. */
 export class DynamoCampaignStore implements CampaignStore {
-  constructor(private readonly table: Table) {}
+  constructor(
+    private readonly table: Table,
+    /** Where the listing reports a malformed campaign it passes over (key and error name only). */
+    private readonly log: Pick<Log, 'warn'> = stderrLog,
+  ) {}
 
   async listCampaigns(): Promise<Campaign[]> {
     const items = await queryAll(this.table, {
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': 'CAMPAIGN' },
     });
-    return items.map((i) => CampaignSchema.parse(i.campaign));
+    // One malformed campaign must not stop discovery of all the others.
+    return parseEach(
+      items,
+      (i) => parseStored(CampaignSchema, i.campaign, `campaign ${String(i.sk)}`),
+      'campaign',
+      this.log,
+    ).items;
   }
 
   async getCampaign(id: string): Promise<Campaign | undefined> {

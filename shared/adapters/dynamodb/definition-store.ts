@@ -1,11 +1,26 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { type MqlDefinition, MqlDefinitionSchema } from '../../domain/mql-definition.ts';
-import type { DefinitionStore, PublishRequest, RescoreJob } from '../../ports/definition-store.ts';
+import type {
+  DecaySweep,
+  DefinitionStore,
+  PublishRequest,
+  RescoreJob,
+} from '../../ports/definition-store.ts';
+import { parseEach, parseStored, stderrLog } from './stored-items.ts';
 import type { Table } from './table.ts';
 import { VersionedDocuments } from './versioned-documents.ts';
 
 const JOB_KEY = { pk: 'MQLDEF', sk: 'RESCORE' };
+const DECAY_KEY = { pk: 'MQLDEF', sk: 'DECAY' };
+
+const DecaySweepSchema = z.object({
+  stateIndex: z.number().int().nonnegative(),
+  cursor: z.string().optional(),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  checked: z.number().int().nonnegative(),
+});
 
 const RescoreJobSchema = z.object({
   version: z.number().int().positive(),
@@ -24,6 +39,24 @@ export class DynamoDefinitionStore implements DefinitionStore {
 
   constructor(private readonly table: Table) {
     this.versions = new VersionedDocuments(table, 'MQLDEF', 'definition');
+  }
+
+  async getDecaySweep(): Promise<DecaySweep | undefined> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.name, Key: DECAY_KEY, ConsistentRead: true }),
+    );
+    // A malformed sweep record only restarts the sweep: nothing is lost by that.
+    const parsed = DecaySweepSchema.safeParse(Item?.sweep);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  async saveDecaySweep(sweep: DecaySweep): Promise<void> {
+    await this.table.doc.send(
+      new PutCommand({
+        TableName: this.table.name,
+        Item: { ...DECAY_KEY, sweep: DecaySweepSchema.parse(sweep) },
+      }),
+    );
   }
 
   async getRescoreJob(): Promise<RescoreJob | undefined> {
@@ -57,7 +90,12 @@ export class DynamoDefinitionStore implements DefinitionStore {
   }
 
   async listDefinitions(): Promise<MqlDefinition[]> {
-    return (await this.versions.list()).map((i) => MqlDefinitionSchema.parse(i));
+    return parseEach(
+      await this.versions.listItems(),
+      (i) => parseStored(MqlDefinitionSchema, i.definition, `definition ${String(i.sk)}`),
+      'definition',
+      stderrLog,
+    ).items;
   }
 
   async publishDefinition(request: PublishRequest, now: Date): Promise<MqlDefinition> {

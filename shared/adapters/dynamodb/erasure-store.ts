@@ -1,5 +1,6 @@
-import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { ErasureReport, ErasureStore } from '../../ports/erasure-store.ts';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { ErasureAudit, ErasureReport, ErasureRequest, ErasureStore } from '../../ports/erasure-store.ts';
+import { batchGetAll } from './batch-get.ts';
 import { keys, queryAll, type Table } from './table.ts';
 
 type Key = { pk: string; sk: string };
@@ -31,20 +32,13 @@ export class DynamoErasureStore implements ErasureStore {
     }
   }
 
+  /** Posts still there; an unprocessed key is asked again, never counted as gone. */
   private async existingPosts(postKeys: Key[]): Promise<number> {
-    let found = 0;
-    for (let i = 0; i < postKeys.length; i += 100) {
-      const { Responses } = await this.table.doc.send(
-        new BatchGetCommand({
-          RequestItems: { [this.table.name]: { Keys: postKeys.slice(i, i + 100), ConsistentRead: true } },
-        }),
-      );
-      found += Responses?.[this.table.name]?.length ?? 0;
-    }
-    return found;
+    return (await batchGetAll(this.table, postKeys, { consistentRead: true })).length;
   }
 
-  async erase(key: string, requestedBy: string, now: Date): Promise<ErasureReport> {
+  async erase(key: string, request: ErasureRequest, now: Date): Promise<ErasureReport> {
+    const requestedBy = request.requestedBy;
     const source = key.slice(0, key.indexOf('#'));
     // The tombstone goes first: discovery running meanwhile can no longer add to the partition.
     await this.table.doc.send(
@@ -61,12 +55,35 @@ export class DynamoErasureStore implements ErasureStore {
       .map((id) => keys.post(source, id));
     await this.deleteAll([...items.map((i) => ({ pk: String(i.pk), sk: String(i.sk) })), ...postKeys]);
     const remaining = (await this.partition(key)).filter((i) => i.sk !== '#LEAD' || i.profile !== undefined);
-    return {
+    const report: ErasureReport = {
       leadItemsDeleted: items.length,
       postsDeleted: postKeys.length,
       remainingLeadItems: remaining.length,
       remainingPosts: await this.existingPosts(postKeys),
     };
+    // The audit trail: outside the person's partition, so the next erasure run cannot delete it.
+    const audit: ErasureAudit = { key, at: now.toISOString(), ...request, ...report };
+    await this.table.doc.send(
+      new PutCommand({
+        TableName: this.table.name,
+        Item: { pk: 'ERASURE', sk: `${audit.at}#${key}`, audit },
+      }),
+    );
+    return report;
+  }
+
+  async listErasures(limit: number): Promise<ErasureAudit[]> {
+    const page = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.name,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'ERASURE' },
+        ScanIndexForward: false,
+        Limit: limit,
+        ConsistentRead: true,
+      }),
+    );
+    return (page.Items ?? []).map((i) => i.audit as ErasureAudit);
   }
 
   async isErased(key: string): Promise<boolean> {

@@ -14,7 +14,7 @@ function nextDay(d: string): string {
  */
 export async function queryChangedSince(
   table: Table,
-  toLead: (item: Record<string, unknown>) => Lead,
+  toLeads: (items: Record<string, unknown>[]) => { items: Lead[]; skipped: number },
   since: string,
   until: string,
   limit: number,
@@ -23,6 +23,7 @@ export async function queryChangedSince(
   // The cursor carries the day being walked and the key within it, so pages resume exactly.
   const start = decodeCursor(cursor) as { day: string; key?: Record<string, unknown> } | undefined;
   const items: Lead[] = [];
+  let skipped = 0;
   let currentDay = start?.day ?? day(since);
   let exclusiveStart = start?.key;
   while (currentDay <= day(until) && items.length < limit) {
@@ -36,16 +37,23 @@ export async function queryChangedSince(
         ExclusiveStartKey: exclusiveStart,
       }),
     );
-    items.push(...(page.Items ?? []).map(toLead));
+    // A malformed item is logged and counted by `toLeads` and walked past: it never blocks the window.
+    const parsed = toLeads(page.Items ?? []);
+    items.push(...parsed.items);
+    skipped += parsed.skipped;
     if (page.LastEvaluatedKey) {
       exclusiveStart = page.LastEvaluatedKey;
       if (items.length >= limit)
-        return { items, nextCursor: encodeCursor({ day: currentDay, key: exclusiveStart }) };
+        return { items, skipped, nextCursor: encodeCursor({ day: currentDay, key: exclusiveStart }) };
     } else {
       exclusiveStart = undefined;
       currentDay = nextDay(currentDay);
     }
   }
   const more = currentDay <= day(until);
-  return { items, nextCursor: more ? encodeCursor({ day: currentDay, key: exclusiveStart }) : undefined };
+  return {
+    items,
+    skipped,
+    nextCursor: more ? encodeCursor({ day: currentDay, key: exclusiveStart }) : undefined,
+  };
 }

@@ -7,9 +7,19 @@ import { type LeadEvent, LeadEventSchema, type LeadState, LeadStateSchema } from
 import { ProspectProfileSchema } from '../../domain/prospect.ts';
 import { type Signal, SignalSchema } from '../../domain/signal.ts';
 import type { Lead, LeadStore, Page, ScoreUpdate, TransitionWrite } from '../../ports/lead-store.ts';
+import type { Log } from '../../ports/log.ts';
 import { funnelDeltaPut } from './funnel-items.ts';
 import { queryChangedSince } from './lead-changes.ts';
 import { eventPut, funnelSet, transitionItems } from './lead-transition.ts';
+import { followUpPut } from './outbox-store.ts';
+import {
+  epochSeconds,
+  NOT_EXPIRED,
+  parseEach,
+  parseStored,
+  StoredItemError,
+  stderrLog,
+} from './stored-items.ts';
 import {
   decodeCursor,
   encodeCursor,
@@ -59,19 +69,10 @@ const SignalItemSchema = z.object({
   campaignIds: z.preprocess(toList, z.array(z.string())),
 });
 
-export class StoredItemError extends Error {
-  constructor(what: string, error: z.ZodError) {
-    super(
-      `stored ${what} is malformed: ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-    this.name = 'StoredItemError';
-  }
-}
+export { StoredItemError };
 
 function toLead(item: Record<string, unknown>): Lead {
-  const parsed = LeadItemSchema.safeParse(item);
-  if (!parsed.success) throw new StoredItemError(`lead ${String(item.pk)}`, parsed.error);
-  const { pk, ...rest } = parsed.data;
+  const { pk, ...rest } = parseStored(LeadItemSchema, item, `lead ${String(item.pk)}`);
   return { key: pk.slice('LEAD#'.length), ...rest };
 }
 
@@ -79,7 +80,11 @@ const day = (iso: string) => iso.slice(0, 10);
 
 /** Leads on DynamoDB: every write is conditional on the revision or state the caller saw. */
 export class DynamoLeadStore implements LeadStore {
-  constructor(private readonly table: Table) {}
+  constructor(
+    private readonly table: Table,
+    /** Where listings report the malformed items they pass over (key and error name only). */
+    private readonly log: Pick<Log, 'warn'> = stderrLog,
+  ) {}
 
   async getLead(key: string): Promise<Lead | undefined> {
     const { Item } = await this.table.doc.send(
@@ -97,16 +102,41 @@ export class DynamoLeadStore implements LeadStore {
     });
   }
 
-  async listSignals(key: string): Promise<Signal[]> {
-    return (await this.queryPartition(key, 'SIGNAL#')).map((item) => {
-      const parsed = SignalItemSchema.safeParse(item);
-      if (!parsed.success) throw new StoredItemError(`signal ${String(item.sk)}`, parsed.error);
-      return { ...parsed.data.signal, campaignIds: parsed.data.campaignIds };
+  /**
+   * A signal expires with its post (`ttl`); DynamoDB deletes expired items only eventually, so an
+   * expired one is filtered out here rather than scored as live evidence.
+   */
+  async listSignals(key: string, now: Date = new Date()): Promise<Signal[]> {
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      FilterExpression: NOT_EXPIRED,
+      ExpressionAttributeNames: { '#ttl': 'ttl' },
+      ExpressionAttributeValues: {
+        ':pk': keys.leadPartition(key),
+        ':prefix': 'SIGNAL#',
+        ':nowSeconds': epochSeconds(now),
+      },
+      ConsistentRead: true,
     });
+    return parseEach(
+      items,
+      (item) => {
+        const parsed = parseStored(SignalItemSchema, item, `signal ${String(item.sk)}`);
+        return { ...parsed.signal, campaignIds: parsed.campaignIds };
+      },
+      'signal',
+      this.log,
+    ).items;
   }
 
   async listEvents(key: string): Promise<LeadEvent[]> {
-    return (await this.queryPartition(key, 'EVENT#')).map((item) => LeadEventSchema.parse(item.event));
+    const items = await this.queryPartition(key, 'EVENT#');
+    return parseEach(
+      items,
+      (item) => parseStored(LeadEventSchema, item.event, `event ${String(item.sk)}`),
+      'event',
+      this.log,
+    ).items;
   }
 
   async listPending(limit: number, cursor?: string): Promise<Page<string>> {
@@ -157,23 +187,22 @@ export class DynamoLeadStore implements LeadStore {
       },
     };
     try {
-      const items = [
-        leadUpdate,
-        ...(update.event ? [eventPut(this.table.name, key, update.event, revision + 1)] : []),
-        ...(update.funnel
-          ? [
-              funnelDeltaPut(
-                this.table.name,
-                key,
-                revision + 1,
-                update.funnel.cohort,
-                update.funnel.delta,
-                nowIso,
-              ),
-            ]
-          : []),
-      ];
-      await transactWrite(this.table, items);
+      const items: object[] = [leadUpdate];
+      if (update.event) items.push(eventPut(this.table.name, key, update.event, revision + 1));
+      // What must follow the transition (a draft, a notice, funnel increments) commits with it or not at all.
+      if (update.followUp) items.push(followUpPut(this.table, key, revision + 1, update.followUp));
+      if (update.funnel)
+        items.push(
+          funnelDeltaPut(
+            this.table.name,
+            key,
+            revision + 1,
+            update.funnel.cohort,
+            update.funnel.delta,
+            nowIso,
+          ),
+        );
+      await transactWrite(this.table, items as Parameters<typeof transactWrite>[1]);
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -203,11 +232,19 @@ export class DynamoLeadStore implements LeadStore {
         ExclusiveStartKey: decodeCursor(cursor),
       }),
     );
-    return { items: (page.Items ?? []).map(toLead), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+    const { items, skipped } = parseEach(page.Items ?? [], toLead, 'lead', this.log);
+    return { items, skipped, nextCursor: encodeCursor(page.LastEvaluatedKey) };
   }
 
   listChangedSince(since: string, until: string, limit: number, cursor?: string): Promise<Page<Lead>> {
-    return queryChangedSince(this.table, (item) => toLead(item), since, until, limit, cursor);
+    return queryChangedSince(
+      this.table,
+      (items) => parseEach(items, toLead, 'lead', this.log),
+      since,
+      until,
+      limit,
+      cursor,
+    );
   }
 
   /** Marks the lead changed and pending, so the next qualify pass re-scores it. */
@@ -224,7 +261,8 @@ export class DynamoLeadStore implements LeadStore {
           TableName: this.table.name,
           Key: keys.lead(key),
           UpdateExpression: `SET ${set}, updatedAt = :now, gsi3pk = :pending, gsi3sk = :pendingSk, #revision = #revision + :one`,
-          ConditionExpression: 'attribute_exists(pk)',
+          // An erased person's tombstone is no lead: the caller answers 404, and nothing is added.
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(erasedAt)',
           ExpressionAttributeNames: { '#revision': 'revision' },
           ExpressionAttributeValues: {
             ...values,

@@ -1,5 +1,6 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { RecordedRun, RunStore } from '../../ports/run-store.ts';
+import { epochSeconds, NOT_EXPIRED } from './stored-items.ts';
 import type { Table } from './table.ts';
 
 const KEEP_DAYS = 90;
@@ -27,7 +28,10 @@ export class DynamoRunStore implements RunStore {
       new QueryCommand({
         TableName: this.table.name,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `RUN#${campaignId}` },
+        // Expired runs may linger until DynamoDB's TTL sweep deletes them; they are not shown.
+        FilterExpression: NOT_EXPIRED,
+        ExpressionAttributeNames: { '#ttl': 'ttl' },
+        ExpressionAttributeValues: { ':pk': `RUN#${campaignId}`, ':nowSeconds': epochSeconds(new Date()) },
         ScanIndexForward: false,
         Limit: limit,
       }),

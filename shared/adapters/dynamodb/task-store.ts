@@ -1,14 +1,27 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type EngagementTask, EngagementTaskSchema, type TaskStatus } from '../../domain/engagement-task.ts';
 import type { Page } from '../../ports/lead-store.ts';
+import type { Log } from '../../ports/log.ts';
 import type { TaskStore } from '../../ports/task-store.ts';
+import { parseEach, parseStored, stderrLog } from './stored-items.ts';
 import { decodeCursor, encodeCursor, isConditionFailure, keys, queryAll, type Table } from './table.ts';
 
 const DAY_S = 86_400;
 
+const toTask = (item: Record<string, unknown>): EngagementTask =>
+  parseStored(
+    EngagementTaskSchema,
+    { ...(item.task as object), status: item.status },
+    `task ${String(item.pk)} ${String(item.sk)}`,
+  );
+
 /** Tasks live in their prospect's partition and are listed by status through gsi1. */
 export class DynamoTaskStore implements TaskStore {
-  constructor(private readonly table: Table) {}
+  constructor(
+    private readonly table: Table,
+    /** Where listings report the malformed items they pass over (key and error name only). */
+    private readonly log: Pick<Log, 'warn'> = stderrLog,
+  ) {}
 
   async putDraft(task: EngagementTask): Promise<'created' | 'exists'> {
     try {
@@ -50,10 +63,8 @@ export class DynamoTaskStore implements TaskStore {
         ExclusiveStartKey: decodeCursor(cursor),
       }),
     );
-    return {
-      items: (page.Items ?? []).map((i) => EngagementTaskSchema.parse({ ...i.task, status: i.status })),
-      nextCursor: encodeCursor(page.LastEvaluatedKey),
-    };
+    const { items, skipped } = parseEach(page.Items ?? [], toTask, 'task', this.log);
+    return { items, skipped, nextCursor: encodeCursor(page.LastEvaluatedKey) };
   }
 
   async listProspectTasks(prospectKey: string): Promise<EngagementTask[]> {
@@ -62,7 +73,7 @@ export class DynamoTaskStore implements TaskStore {
       ExpressionAttributeValues: { ':pk': keys.task(prospectKey, '').pk, ':t': 'TASK#' },
       ConsistentRead: true,
     });
-    return items.map((i) => EngagementTaskSchema.parse({ ...(i.task as object), status: i.status }));
+    return parseEach(items, toTask, 'task', this.log).items;
   }
 
   async transitionTask(

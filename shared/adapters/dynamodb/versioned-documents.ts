@@ -34,12 +34,16 @@ export class VersionedDocuments {
     return Item?.[this.attribute];
   }
 
-  async list(): Promise<unknown[]> {
-    const items = await queryAll(this.table, {
+  /** Every version's item, oldest first, for the caller to parse (and skip a malformed one). */
+  listItems(): Promise<Record<string, unknown>[]> {
+    return queryAll(this.table, {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
       ExpressionAttributeValues: { ':pk': this.pk, ':v': 'V#' },
     });
-    return items.map((i) => i[this.attribute]);
+  }
+
+  async list(): Promise<unknown[]> {
+    return (await this.listItems()).map((i) => i[this.attribute]);
   }
 
   /** Stores `document` as version basedOn + 1; ConcurrentPublishError if someone published since. */
