@@ -141,12 +141,31 @@ export type EngageConfig = z.infer<typeof engageConfigSchema>;
  * The review UI's sign-in on AWS: the Cognito hosted UI's base URL and the UI's app client. Both or
  * neither: without them (a laptop) the page calls the API without a token.
  */
+/** `https://a.example,http://127.0.0.1:5173`: each must be a bare origin (scheme, host, port). */
+const originList = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z.url({ protocol: /^https?$/ }).refine((o) => new URL(o).origin === o, {
+        message: 'give bare origins such as https://crm.example.com (no path, no trailing slash)',
+      }),
+    ),
+  );
+
 export const apiConfigSchema = common
   .extend(queue.shape)
   .extend(notify.shape)
   .extend({
     SIGN_IN_URL: z.url({ protocol: /^https$/ }).optional(),
     SIGN_IN_CLIENT_ID: z.string().min(1).optional(),
+    /** Laptop only: web origins besides the served page that may call the local API. */
+    LOCAL_ALLOWED_ORIGINS: originList.default([]),
   })
   .refine(...together('SIGN_IN_URL', 'SIGN_IN_CLIENT_ID'));
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

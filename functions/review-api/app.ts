@@ -8,10 +8,12 @@ import { ExportWindowError } from '../../shared/use-cases/export-leads.ts';
 import { InvalidDefinitionError } from '../../shared/use-cases/publish-definition.ts';
 import { LeadNotFoundError, StaleDecisionError } from '../../shared/use-cases/review-prospect.ts';
 import type { ApiDeps } from './http.ts';
+import type { LocalAccess } from './local-access.ts';
 import { leadRoutes } from './routes/leads.ts';
 import { mqlRoutes } from './routes/mql.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { reviewUiCsp, reviewUiHtml } from './ui.ts';
+import { limitBody, requireJson } from './write-guards.ts';
 
 export type { ApiDeps } from './http.ts';
 
@@ -27,9 +29,23 @@ const STATUS: [new (...args: never[]) => Error, 400 | 404 | 409 | 422][] = [
   [ConcurrentPublishError, 409],
 ];
 
+export interface AppOptions {
+  /** Laptop only (`npm start`): Host/Origin checks and the run's write token. AWS has Cognito. */
+  localAccess?: LocalAccess;
+}
+
+/** A definition document is the largest body; other writes carry a reason or a flag. */
+const DEFINITION_BODY_BYTES = 256 * 1024;
+const OTHER_BODY_BYTES = 16 * 1024;
+
 /** The review API: the marketer's queue, decisions, engagement approval, the MQL definition, CSV export. */
-export function createApp(deps: ApiDeps): Hono {
+export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   const app = new Hono();
+  if (options.localAccess) app.use('*', options.localAccess.middleware);
+  app.use('*', requireJson);
+  app.use('/api/mql', limitBody(DEFINITION_BODY_BYTES));
+  app.use('/api/leads/*', limitBody(OTHER_BODY_BYTES));
+  app.use('/api/tasks/*', limitBody(OTHER_BODY_BYTES));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
     const mapped = STATUS.find(([type]) => error instanceof type);
@@ -37,7 +53,7 @@ export function createApp(deps: ApiDeps): Hono {
     deps.log.error('api error', { error: error.message, path: c.req.path });
     return c.json({ error: 'internal error' }, 500);
   });
-  const page = reviewUiHtml(deps.signIn);
+  const page = reviewUiHtml(deps.signIn, options.localAccess?.token);
   const csp = reviewUiCsp(deps.signIn);
   app.get('/', (c) => {
     c.header('content-security-policy', csp);

@@ -7,11 +7,17 @@ import type { SignInSettings } from './http.ts';
  * Cognito hosted UI (authorization code + PKCE, a public client: no secret in the page) and sends
  * the ID token to the API, whose routes API Gateway guards with the JWT authorizer.
  */
-export function reviewUiHtml(signIn?: SignInSettings): string {
+export function reviewUiHtml(signIn?: SignInSettings, writeToken?: string): string {
   // JSON in a script element: `<` escaped so no value can close the element.
   const config = JSON.stringify(signIn ?? null).replace(/</g, '\\u003c');
-  return PAGE.replace('__SIGN_IN__', () => config);
+  // On a laptop the page carries the run's write token (see local-access.ts); a page on another
+  // origin cannot read this one, so it cannot learn the token.
+  const meta = writeToken ? `<meta name="prospector-write-token" content="${attr(writeToken)}">` : '';
+  return PAGE.replace('__SIGN_IN__', () => config).replace('__WRITE_TOKEN__', () => meta);
 }
+
+const attr = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
  * The page's Content-Security-Policy: only its own script (by hash) runs, it talks only to its own
@@ -36,6 +42,7 @@ const PAGE = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+__WRITE_TOKEN__
 <title>Prospector · Review queue</title>
 <style>
   body { font: 14px/1.45 system-ui, sans-serif; margin: 0; color: #1d2330; background: #f6f7f9; }
@@ -76,6 +83,7 @@ const PAGE = `<!doctype html>
 <script id="sign-in-config" type="application/json">__SIGN_IN__</script>
 <script>
 const signIn = JSON.parse(document.getElementById('sign-in-config').textContent);
+const writeToken = document.querySelector('meta[name="prospector-write-token"]')?.content;
 const here = location.origin + location.pathname;
 const b64url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/[+]/g, '-').replace(/[/]/g, '_').replace(/=+$/, '');
 const random = (n) => b64url(crypto.getRandomValues(new Uint8Array(n)));
@@ -136,6 +144,7 @@ const path = (key) => key.split('#').map(encodeURIComponent).join('/');
 
 async function call(url, options) {
   const headers = { 'content-type': 'application/json' };
+  if (writeToken) headers['x-prospector-token'] = writeToken;
   const token = await bearer();
   if (token) headers.authorization = 'Bearer ' + token;
   const res = await fetch(url, { ...options, headers });

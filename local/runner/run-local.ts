@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createCrmExportHandler } from '../../functions/crm-export/create-handler.ts';
 import { createApp } from '../../functions/review-api/app.ts';
+import { localAccess, localUser, WRITE_TOKEN_HEADER } from '../../functions/review-api/local-access.ts';
 import { buildNotifier } from '../../shared/adapters/build.ts';
 import { FolderExportFiles } from '../../shared/adapters/files/export-folder.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
@@ -124,15 +125,20 @@ export async function runLocal(
     if (options.once) return { summary, stop: rt.stop };
 
     const controller = new AbortController();
-    const app = createApp({
-      ...rt.stores,
-      queue: rt.queue,
-      clock: systemClock,
-      log: createLogger('review-api'),
-      // NOTIFY_WEBHOOK_URL in the shell announces MQLs from here as from the discover handler.
-      notifier: await buildNotifier(loadConfig(apiConfigSchema), INTERACTIVE_DELIVERY),
-      userOf: (c) => c.req.header('x-prospector-user') ?? 'local-marketer',
-    });
+    const config = loadConfig(apiConfigSchema);
+    const access = localAccess({ port: options.port, allowedOrigins: config.LOCAL_ALLOWED_ORIGINS });
+    const app = createApp(
+      {
+        ...rt.stores,
+        queue: rt.queue,
+        clock: systemClock,
+        log: createLogger('review-api'),
+        // NOTIFY_WEBHOOK_URL in the shell announces MQLs from here as from the discover handler.
+        notifier: await buildNotifier(config, INTERACTIVE_DELIVERY),
+        userOf: localUser,
+      },
+      { localAccess: access },
+    );
     const server = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' });
     const worker = drainQueue(rt.sqs, rt.queueUrl, rt.engage, () => localContext('engage', 60_000), {
       waitSeconds: 2,
@@ -161,6 +167,7 @@ export async function runLocal(
       endpointsFile(options.dataDir),
       JSON.stringify({ dynamo: rt.stack.dynamoEndpoint, sqs: rt.stack.sqsEndpoint, pid: process.pid }),
     );
+    progress(`API writes (other than from the page) need the header ${WRITE_TOKEN_HEADER}: ${access.token}`);
     progress(`review UI and API on http://127.0.0.1:${options.port}/ (Ctrl-C to stop)`);
     return {
       summary,
