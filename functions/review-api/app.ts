@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { InvalidCursorError } from '../../shared/adapters/dynamodb/table.ts';
@@ -9,6 +10,7 @@ import { InvalidDefinitionError } from '../../shared/use-cases/publish-definitio
 import { LeadNotFoundError, StaleDecisionError } from '../../shared/use-cases/review-prospect.ts';
 import type { ApiDeps } from './http.ts';
 import type { LocalAccess } from './local-access.ts';
+import { cursorSeal } from './page-cursor.ts';
 import { leadRoutes } from './routes/leads.ts';
 import { mqlRoutes } from './routes/mql.ts';
 import { taskRoutes } from './routes/tasks.ts';
@@ -62,8 +64,9 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
     return c.html(page);
   });
   app.get('/health', (c) => c.json({ ok: true }));
-  app.route('/api/leads', leadRoutes(deps));
-  app.route('/api/tasks', taskRoutes(deps));
-  app.route('/api/mql', mqlRoutes(deps));
+  const routeDeps = { ...deps, cursors: cursorSeal(deps.cursorKey ?? randomBytes(32)) };
+  app.route('/api/leads', leadRoutes(routeDeps));
+  app.route('/api/tasks', taskRoutes(routeDeps));
+  app.route('/api/mql', mqlRoutes(routeDeps));
   return app;
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -136,6 +137,8 @@ export async function runLocal(
         // NOTIFY_WEBHOOK_URL in the shell announces MQLs from here as from the discover handler.
         notifier: await buildNotifier(config, INTERACTIVE_DELIVERY),
         userOf: localUser,
+        // Page cursors signed with a key of this run (or CURSOR_KEY when set).
+        cursorKey: config.CURSOR_KEY ?? randomBytes(32),
       },
       { localAccess: access },
     );
