@@ -141,6 +141,12 @@ let view = 'review';
 let cursor;
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 const path = (key) => key.split('#').map(encodeURIComponent).join('/');
+// A link only to an https: URL (a stored URL is data from a social network); anything else is text.
+const link = (url, label) => {
+  let ok = false;
+  try { ok = new URL(url).protocol === 'https:'; } catch {}
+  return ok ? '<a href="' + esc(url) + '" target="_blank" rel="noopener noreferrer">' + esc(label) + '</a>' : esc(label);
+};
 
 async function call(url, options) {
   const headers = { 'content-type': 'application/json' };
@@ -180,7 +186,7 @@ async function showDetail(details) {
   details.dataset.loaded = '1';
   try {
     const d = await call('/api/leads/' + path(card.dataset.key));
-    const posts = d.signals.map((s) => '<li><a href="' + esc(s.url) + '" target="_blank" rel="noopener">' + esc(s.at.slice(0, 10)) + '</a> ' + esc(s.text) + '</li>').join('');
+    const posts = d.signals.map((s) => '<li>' + link(s.url, s.at.slice(0, 10)) + ' ' + esc(s.text) + '</li>').join('');
     const events = d.events.map((e) => '<li>' + esc(e.at.slice(0, 16).replace('T', ' ')) + ' ' + esc(e.from) + ' → ' + esc(e.to) + ' by ' + esc(e.actor.id) + (e.reason ? ': ' + esc(e.reason) : '') + '</li>').join('');
     box.innerHTML = '<strong>Posts</strong><ul>' + posts + '</ul><strong>History</strong><ul>' + events + '</ul>';
   } catch (e) { box.textContent = 'Could not load: ' + e.message; }
