@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 
@@ -19,9 +19,15 @@ function ipv6(hex: string): string {
   return full;
 }
 
-/** Local addresses on which some socket of this machine listens on `port` (Linux /proc). */
-export function listeningAddresses(port: number): string[] {
-  const out: string[] = [];
+interface Listener {
+  address: string;
+  port: number;
+  inode: string;
+}
+
+/** Every listening TCP socket of this machine (Linux /proc). */
+function allListeners(): Listener[] {
+  const out: Listener[] = [];
   for (const [file, decode] of [
     ['/proc/net/tcp', ipv4],
     ['/proc/net/tcp6', ipv6],
@@ -36,10 +42,33 @@ export function listeningAddresses(port: number): string[] {
       const cols = line.trim().split(/\s+/);
       const [addr, portHex] = (cols[1] ?? '').split(':');
       if (cols[3] !== '0A' || !addr || !portHex) continue; // 0A = LISTEN
-      if (Number.parseInt(portHex, 16) === port) out.push(decode(addr));
+      out.push({ address: decode(addr), port: Number.parseInt(portHex, 16), inode: cols[9] ?? '' });
     }
   }
   return out;
+}
+
+/** Local addresses on which some socket of this machine listens on `port`. */
+export function listeningAddresses(port: number): string[] {
+  return allListeners()
+    .filter((l) => l.port === port)
+    .map((l) => l.address);
+}
+
+/** The listening sockets a process holds open, as `address:port`. */
+export function listenersOf(pid: number): { address: string; port: number }[] {
+  const inodes = new Set<string>();
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+      if (m) inodes.add(m[1]!);
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return allListeners()
+    .filter((l) => inodes.has(l.inode))
+    .map(({ address, port }) => ({ address, port }));
 }
 
 /** This machine's own addresses that are not loopback (link-local ones need a scope; left out). */
