@@ -34,6 +34,7 @@ export function createProspectorApp(props: AppProps = {}): ProspectorApp {
     engageQueue: stateful.engageQueue,
     engageDlq: stateful.engageDlq,
     xSecret: stateful.xSecret,
+    cursorKeySecret: stateful.cursorKeySecret,
     exportBucket: stateful.exportBucket,
     ...(stateful.sourcesSecret ? { sourcesSecret: stateful.sourcesSecret } : {}),
     ...(stateful.notifyWebhookSecret ? { notifyWebhookSecret: stateful.notifyWebhookSecret } : {}),

@@ -56,6 +56,8 @@ export class StatefulStack extends Stack {
   /** Reddit and Bluesky credentials (JSON), when the deployment uses those sources. */
   readonly sourcesSecret?: Secret;
   readonly notifyWebhookSecret?: Secret;
+  /** Signs the review API's page cursors (a random string CloudFormation generates). */
+  readonly cursorKeySecret: Secret;
   /** The hosted sign-in page the review UI sends people to. */
   readonly userPoolDomain: UserPoolDomain;
 
@@ -129,6 +131,19 @@ export class StatefulStack extends Stack {
           'rotate them; rotation is a regenerate-and-put-secret-value step.',
       });
     }
+
+    // Generated here and never seen by anyone: only the review API reads it.
+    this.cursorKeySecret = new Secret(this, 'CursorKey', {
+      description: "Key that signs the review API's page cursors (HMAC); generated, never shown",
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    Validations.of(this.cursorKeySecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating the cursor key only makes page cursors in flight invalid (the API answers 400 and ' +
+        'the client starts its page walk again); it holds no credential to another system, so a ' +
+        'manual regenerate is enough (docs/deploy.md).',
+    });
 
     this.exportBucket = this.createExportBucket();
     [this.userPool, this.userPoolClient] = this.createUserPool();

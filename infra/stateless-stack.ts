@@ -29,6 +29,8 @@ export interface StatelessStackProps extends StackProps {
   readonly sourcesSecret?: ISecret;
   /** The MQL webhook's URL, when configured (context `notifyWebhookSecretName`). */
   readonly notifyWebhookSecret?: ISecret;
+  /** The key that signs the review API's page cursors. */
+  readonly cursorKeySecret: ISecret;
   readonly userPool: IUserPool;
   readonly userPoolClient: IUserPoolClient;
   /** Base URL of the Cognito hosted sign-in (the review UI's sign-in page). */
@@ -111,6 +113,8 @@ export class StatelessStack extends Stack {
     });
     table.grantReadWriteData(this.reviewApi.fn);
     engageQueue.grantSendMessages(this.reviewApi.fn);
+    this.reviewApi.fn.addEnvironment('CURSOR_KEY_SECRET_ARN', props.cursorKeySecret.secretArn);
+    props.cursorKeySecret.grantRead(this.reviewApi.fn);
 
     // Both announce new MQLs: discover for scoring, review-api for a reviewer's decision.
     if (props.notifyWebhookSecret) {

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,7 +9,35 @@ import { freePort } from './free-port.ts';
 
 export interface DynamoDbLocal {
   endpoint: string;
+  /** Connections from other machines are refused (see `loopbackGuard`). */
+  loopbackOnly: boolean;
   stop(): Promise<void>;
+}
+
+/** What `npm start` says when the guard cannot apply. */
+export const DYNAMODB_EXPOSED_WARNING =
+  'DynamoDB Local has no bind option and this Java (24+) has no security manager to refuse remote ' +
+  'connections: its port is reachable from the network. Use Java 17-23, or a firewall.';
+
+const POLICY = join(import.meta.dirname, 'dynamodb-loopback.policy');
+
+/** The major version `java -version` reports ("17.0.15", or "1.8.0_392" for 8). */
+export function javaMajorVersion(versionOutput: string): number | undefined {
+  const m = /version "(\d+)(?:\.(\d+))?/.exec(versionOutput);
+  if (!m) return undefined;
+  const first = Number(m[1]);
+  return first === 1 && m[2] ? Number(m[2]) : first;
+}
+
+/**
+ * DynamoDB Local's Jetty binds every interface (`new Server(port)`, no host option), and the
+ * local database holds personal data. Without a JDK we cannot wrap it, but the JVM's security
+ * manager (removed in Java 24) checks every accepted connection against a policy: ours accepts
+ * only loopback peers, so a connection from elsewhere is closed before a byte is read.
+ */
+function loopbackGuard(javaMajor: number | undefined): string[] {
+  if (javaMajor === undefined || javaMajor >= 24) return [];
+  return ['-Djava.security.manager', `-Djava.security.policy==${POLICY}`];
 }
 
 export class JavaMissingError extends Error {
@@ -61,21 +89,34 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs: 
 export async function startDynamoDbLocal(
   options: { dataDir?: string; timeoutMs?: number } = {},
 ): Promise<DynamoDbLocal> {
-  if (spawnSync('java', ['-version']).error) throw new JavaMissingError();
+  const version = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (version.error) throw new JavaMissingError();
+  const guard = loopbackGuard(javaMajorVersion(`${version.stderr}${version.stdout}`));
   const dir = jarDirectory();
   const port = await freePort();
   const storage = options.dataDir ? ['-sharedDb', '-dbPath', options.dataDir] : ['-inMemory'];
-  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  if (options.dataDir) {
+    // The database file holds profiles and posts: only this user may enter its folder.
+    await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+    await chmod(options.dataDir, 0o700);
+  }
   const child = spawn(
     'java',
     [
       '-Xmx512m',
+      ...guard,
       `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
       '-jar',
       join(dir, 'DynamoDBLocal.jar'),
       ...storage,
       '-port',
       String(port),
+      // Otherwise it reports usage to AWS: nothing local leaves this machine.
+      '-disableTelemetry',
+      // Its default CORS answer is `*`, which lets any web page in the browser read the database;
+      // an origin under the reserved .invalid domain matches no page.
+      '-cors',
+      'https://no-browser.invalid',
     ],
     // DynamoDB Local writes a metadata file into its working directory; keep it out of the repo.
     { stdio: ['ignore', 'ignore', 'pipe'], cwd: options.dataDir ?? tmpdir() },
@@ -93,6 +134,7 @@ export async function startDynamoDbLocal(
   }
   return {
     endpoint,
+    loopbackOnly: guard.length > 0,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -1,5 +1,6 @@
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { startFauxqs } from 'fauxqs';
+import { buildApp } from 'fauxqs';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { loadFeed } from './fake-x/feed.ts';
 import { type FakeXOptions, startFakeXServer } from './fake-x/server.ts';
@@ -8,6 +9,11 @@ export const SAMPLE_FEED = join(import.meta.dirname, '..', 'data', 'sample-feed'
 
 export interface LocalStack {
   dynamoEndpoint: string;
+  /**
+   * Whether DynamoDB Local refuses connections from other machines (it has no bind option, so a
+   * JVM policy drops them; Java 24+ has no security manager and cannot do this).
+   */
+  dynamoLoopbackOnly: boolean;
   sqsEndpoint: string;
   xBaseUrl?: string;
   stop(): Promise<void>;
@@ -21,20 +27,33 @@ export interface LocalStackOptions {
 }
 
 /**
+ * fauxqs on loopback only. Its `startFauxqs` listens on 0.0.0.0 whatever `host` says (that option
+ * only names the host in queue URLs), which would put queued messages about people on the
+ * network; so we build its app and listen ourselves.
+ */
+export async function startSqsOnLoopback(): Promise<{ endpoint: string; stop(): Promise<void> }> {
+  const app = buildApp({ logger: false, host: '127.0.0.1' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return { endpoint: `http://127.0.0.1:${port}`, stop: () => app.close() };
+}
+
+/**
  * Everything Prospector talks to, on loopback: DynamoDB Local (Java), fauxqs for SQS, and the
  * fake X API. Used by `npm start` and by the integration tests alike.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const [dynamo, sqs, x] = await Promise.all([
     startDynamoDbLocal({ dataDir: options.dataDir }),
-    startFauxqs({ port: 0, host: '127.0.0.1', logger: false }),
+    startSqsOnLoopback(),
     options.x
       ? startFakeXServer({ ...options.x, feed: loadFeed(options.x.feedPath ?? SAMPLE_FEED) })
       : undefined,
   ]);
   return {
     dynamoEndpoint: dynamo.endpoint,
-    sqsEndpoint: `http://127.0.0.1:${sqs.port}`,
+    dynamoLoopbackOnly: dynamo.loopbackOnly,
+    sqsEndpoint: sqs.endpoint,
     xBaseUrl: x?.url,
     stop: async () => {
       await Promise.all([dynamo.stop(), sqs.stop(), x?.stop()]);

@@ -141,14 +141,43 @@ export type EngageConfig = z.infer<typeof engageConfigSchema>;
  * The review UI's sign-in on AWS: the Cognito hosted UI's base URL and the UI's app client. Both or
  * neither: without them (a laptop) the page calls the API without a token.
  */
+/** `https://a.example,http://127.0.0.1:5173`: each must be a bare origin (scheme, host, port). */
+const originList = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z.url({ protocol: /^https?$/ }).refine((o) => new URL(o).origin === o, {
+        message: 'give bare origins such as https://crm.example.com (no path, no trailing slash)',
+      }),
+    ),
+  );
+
 export const apiConfigSchema = common
   .extend(queue.shape)
   .extend(notify.shape)
   .extend({
     SIGN_IN_URL: z.url({ protocol: /^https$/ }).optional(),
     SIGN_IN_CLIENT_ID: z.string().min(1).optional(),
+    /** Laptop only: web origins besides the served page that may call the local API. */
+    LOCAL_ALLOWED_ORIGINS: originList.default([]),
+    /**
+     * The key that signs page cursors: a secret (AWS, set by the CDK stack) or the key itself
+     * (at least 32 characters). `npm start` makes a random one per run.
+     */
+    CURSOR_KEY_SECRET_ARN: z.string().min(1).optional(),
+    CURSOR_KEY: z.string().min(32).optional(),
   })
-  .refine(...together('SIGN_IN_URL', 'SIGN_IN_CLIENT_ID'));
+  .refine(...together('SIGN_IN_URL', 'SIGN_IN_CLIENT_ID'))
+  .refine((c) => !(c.CURSOR_KEY && c.CURSOR_KEY_SECRET_ARN), {
+    message: 'set CURSOR_KEY or CURSOR_KEY_SECRET_ARN, not both',
+    path: ['CURSOR_KEY'],
+  });
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 
 /** The scheduled CRM export: which leads, in which CRM's columns, into which bucket. */
@@ -178,6 +207,13 @@ export function parseWebhookSecret(secret: string): string | undefined {
   throw new ConfigError([
     `NOTIFY_WEBHOOK_SECRET_ARN: the secret is neither an https URL nor "${NO_WEBHOOK}"`,
   ]);
+}
+
+/** The cursor key's secret string: long enough to be a key; the error never repeats it. */
+export function parseCursorKeySecret(secret: string): string {
+  const value = secret.trim();
+  if (value.length >= 32) return value;
+  throw new ConfigError(['CURSOR_KEY_SECRET_ARN: the secret is shorter than 32 characters']);
 }
 
 export class ConfigError extends Error {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { InvalidCursorError } from '../../shared/adapters/dynamodb/table.ts';
@@ -12,11 +13,14 @@ import { InvalidCodesError } from '../../shared/use-cases/publish-feedback-codes
 import { NoDefinitionError } from '../../shared/use-cases/qualify-prospects.ts';
 import { LeadNotFoundError, StaleDecisionError } from '../../shared/use-cases/review-prospect.ts';
 import type { ApiDeps } from './http.ts';
+import type { LocalAccess } from './local-access.ts';
+import { cursorSeal } from './page-cursor.ts';
 import { leadRoutes } from './routes/leads.ts';
 import { mqlRoutes } from './routes/mql.ts';
 import { salesRoutes } from './routes/sales.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { reviewUiCsp, reviewUiHtml } from './ui.ts';
+import { limitBody, requireJson } from './write-guards.ts';
 
 export type { ApiDeps } from './http.ts';
 
@@ -36,9 +40,23 @@ const STATUS: [new (...args: never[]) => Error, 400 | 404 | 409 | 422][] = [
   [ConcurrentPublishError, 409],
 ];
 
+export interface AppOptions {
+  /** Laptop only (`npm start`): Host/Origin checks and the run's write token. AWS has Cognito. */
+  localAccess?: LocalAccess;
+}
+
+/** A definition document is the largest body; other writes carry a reason or a flag. */
+const DEFINITION_BODY_BYTES = 256 * 1024;
+const OTHER_BODY_BYTES = 16 * 1024;
+
 /** The review API: the marketer's queue, decisions, engagement approval, the MQL definition, CSV export. */
-export function createApp(deps: ApiDeps): Hono {
+export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   const app = new Hono();
+  if (options.localAccess) app.use('*', options.localAccess.middleware);
+  app.use('*', requireJson);
+  app.use('/api/mql', limitBody(DEFINITION_BODY_BYTES));
+  app.use('/api/leads/*', limitBody(OTHER_BODY_BYTES));
+  app.use('/api/tasks/*', limitBody(OTHER_BODY_BYTES));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
     const mapped = STATUS.find(([type]) => error instanceof type);
@@ -46,7 +64,7 @@ export function createApp(deps: ApiDeps): Hono {
     deps.log.error('api error', { error: error.message, path: c.req.path });
     return c.json({ error: 'internal error' }, 500);
   });
-  const page = reviewUiHtml(deps.signIn);
+  const page = reviewUiHtml(deps.signIn, options.localAccess?.token);
   const csp = reviewUiCsp(deps.signIn);
   app.get('/', (c) => {
     c.header('content-security-policy', csp);
@@ -55,9 +73,10 @@ export function createApp(deps: ApiDeps): Hono {
     return c.html(page);
   });
   app.get('/health', (c) => c.json({ ok: true }));
-  app.route('/api/leads', leadRoutes(deps));
-  app.route('/api/tasks', taskRoutes(deps));
-  app.route('/api/mql', mqlRoutes(deps));
-  app.route('/api', salesRoutes(deps));
+  const routeDeps = { ...deps, cursors: cursorSeal(deps.cursorKey ?? randomBytes(32)) };
+  app.route('/api/leads', leadRoutes(routeDeps));
+  app.route('/api/tasks', taskRoutes(routeDeps));
+  app.route('/api/mql', mqlRoutes(routeDeps));
+  app.route('/api', salesRoutes(routeDeps));
   return app;
 }

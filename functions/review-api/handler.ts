@@ -1,6 +1,6 @@
 import type { LambdaEvent } from 'hono/aws-lambda';
 import { handle } from 'hono/aws-lambda';
-import { buildNotifier, buildStores, buildTaskQueue } from '../../shared/adapters/build.ts';
+import { buildCursorKey, buildNotifier, buildStores, buildTaskQueue } from '../../shared/adapters/build.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
 import { INTERACTIVE_DELIVERY } from '../../shared/adapters/webhook/webhook-notifier.ts';
 import { apiConfigSchema, loadConfig } from '../../shared/config.ts';
@@ -19,6 +19,7 @@ export const handler = handle(
     clock: systemClock,
     log: createLogger('review-api'),
     notifier: await buildNotifier(config, INTERACTIVE_DELIVERY),
+    cursorKey: await buildCursorKey(config),
     ...(config.SIGN_IN_URL && config.SIGN_IN_CLIENT_ID
       ? { signIn: { url: config.SIGN_IN_URL, clientId: config.SIGN_IN_CLIENT_ID } }
       : {}),

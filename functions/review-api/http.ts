@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type * as z from 'zod';
+import * as z from 'zod';
+import { AUTHOR_ID_PATTERNS } from '../../shared/domain/author-id.ts';
+import { SourceSchema } from '../../shared/domain/post.ts';
 import { prospectKey } from '../../shared/domain/prospect.ts';
 import type { CampaignStore } from '../../shared/ports/campaign-store.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
@@ -14,6 +16,7 @@ import type { Notifier } from '../../shared/ports/notifier.ts';
 import type { TaskQueue } from '../../shared/ports/task-queue.ts';
 import type { TaskStore } from '../../shared/ports/task-store.ts';
 import type { Identify } from './auth.ts';
+import { type CursorSeal, MAX_CURSOR_CHARS } from './page-cursor.ts';
 
 export interface ApiDeps {
   leads: LeadStore;
@@ -32,7 +35,18 @@ export interface ApiDeps {
   identify: Identify;
   /** Where the review page signs people in (AWS); absent, it calls the API without a token. */
   signIn?: SignInSettings;
+  /**
+   * Signs page cursors (at least 32 bytes): the deployment's secret on AWS, random per run on a
+   * laptop. Absent (tests), the app makes a random one, so its cursors work only with that app.
+   */
+  cursorKey?: string | Uint8Array;
 }
+
+/** What routes get: the dependencies, and the seal for the cursors they hand out and take back. */
+export type RouteDeps = ApiDeps & { cursors: CursorSeal };
+
+/** A `cursor` query parameter: opaque, bounded; `cursors.open` checks it is ours. */
+export const CursorParam = z.string().min(1).max(MAX_CURSOR_CHARS).optional();
 
 /** The Cognito hosted UI's base URL and the public app client the page signs in with (PKCE). */
 export interface SignInSettings {
@@ -59,7 +73,16 @@ export async function jsonBody(c: Context): Promise<unknown> {
   }
 }
 
-/** The prospect a `/:source/:authorId` route names. */
+/**
+ * The prospect a `/:source/:authorId` route names: a known network and an id shaped like that
+ * network's author ids (400 otherwise, before anything reaches DynamoDB).
+ */
 export function routeKey(c: Context): string {
-  return prospectKey({ source: c.req.param('source') ?? '', authorId: c.req.param('authorId') ?? '' });
+  const source = SourceSchema.safeParse(c.req.param('source'));
+  if (!source.success)
+    throw new HTTPException(400, { message: `source: expected one of ${SourceSchema.options.join(', ')}` });
+  const authorId = c.req.param('authorId') ?? '';
+  if (!AUTHOR_ID_PATTERNS[source.data].test(authorId))
+    throw new HTTPException(400, { message: `authorId: not a ${source.data} author id` });
+  return prospectKey({ source: source.data, authorId });
 }

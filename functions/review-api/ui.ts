@@ -7,11 +7,17 @@ import type { SignInSettings } from './http.ts';
  * Cognito hosted UI (authorization code + PKCE, a public client: no secret in the page) and sends
  * the ID token to the API, whose routes API Gateway guards with the JWT authorizer.
  */
-export function reviewUiHtml(signIn?: SignInSettings): string {
+export function reviewUiHtml(signIn?: SignInSettings, writeToken?: string): string {
   // JSON in a script element: `<` escaped so no value can close the element.
   const config = JSON.stringify(signIn ?? null).replace(/</g, '\\u003c');
-  return PAGE.replace('__SIGN_IN__', () => config);
+  // On a laptop the page carries the run's write token (see local-access.ts); a page on another
+  // origin cannot read this one, so it cannot learn the token.
+  const meta = writeToken ? `<meta name="prospector-write-token" content="${attr(writeToken)}">` : '';
+  return PAGE.replace('__SIGN_IN__', () => config).replace('__WRITE_TOKEN__', () => meta);
 }
+
+const attr = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
  * The page's Content-Security-Policy: only its own script (by hash) runs, it talks only to its own
@@ -36,6 +42,7 @@ const PAGE = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+__WRITE_TOKEN__
 <title>Prospector · Review queue</title>
 <style>
   body { font: 14px/1.45 system-ui, sans-serif; margin: 0; color: #1d2330; background: #f6f7f9; }
@@ -76,6 +83,7 @@ const PAGE = `<!doctype html>
 <script id="sign-in-config" type="application/json">__SIGN_IN__</script>
 <script>
 const signIn = JSON.parse(document.getElementById('sign-in-config').textContent);
+const writeToken = document.querySelector('meta[name="prospector-write-token"]')?.content;
 const here = location.origin + location.pathname;
 const b64url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/[+]/g, '-').replace(/[/]/g, '_').replace(/=+$/, '');
 const random = (n) => b64url(crypto.getRandomValues(new Uint8Array(n)));
@@ -141,9 +149,16 @@ let view = 'review';
 let cursor;
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 const path = (key) => key.split('#').map(encodeURIComponent).join('/');
+// A link only to an https: URL (a stored URL is data from a social network); anything else is text.
+const link = (url, label) => {
+  let ok = false;
+  try { ok = new URL(url).protocol === 'https:'; } catch {}
+  return ok ? '<a href="' + esc(url) + '" target="_blank" rel="noopener noreferrer">' + esc(label) + '</a>' : esc(label);
+};
 
 async function call(url, options) {
   const headers = { 'content-type': 'application/json' };
+  if (writeToken) headers['x-prospector-token'] = writeToken;
   const token = await bearer();
   if (token) headers.authorization = 'Bearer ' + token;
   const res = await fetch(url, { ...options, headers });
@@ -179,7 +194,7 @@ async function showDetail(details) {
   details.dataset.loaded = '1';
   try {
     const d = await call('/api/leads/' + path(card.dataset.key));
-    const posts = d.signals.map((s) => '<li><a href="' + esc(s.url) + '" target="_blank" rel="noopener">' + esc(s.at.slice(0, 10)) + '</a> ' + esc(s.text) + '</li>').join('');
+    const posts = d.signals.map((s) => '<li>' + link(s.url, s.at.slice(0, 10)) + ' ' + esc(s.text) + '</li>').join('');
     const events = d.events.map((e) => '<li>' + esc(e.at.slice(0, 16).replace('T', ' ')) + ' ' + esc(e.from) + ' → ' + esc(e.to) + ' by ' + esc(e.actor.id) + (e.reason ? ': ' + esc(e.reason) : '') + '</li>').join('');
     box.innerHTML = '<strong>Posts</strong><ul>' + posts + '</ul><strong>History</strong><ul>' + events + '</ul>';
   } catch (e) { box.textContent = 'Could not load: ' + e.message; }

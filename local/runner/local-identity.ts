@@ -4,7 +4,11 @@ import * as z from 'zod';
 import { type Identity, RoleSchema } from '../../shared/domain/roles.ts';
 
 const PayloadSchema = z.strictObject({
-  id: z.string().trim().min(1).max(120),
+  /** A name for the audit trail: printable, 1-120 characters. */
+  id: z
+    .string()
+    .trim()
+    .regex(/^[^\p{C}]{1,120}$/u, 'give 1-120 printable characters'),
   roles: z.array(RoleSchema).min(1).max(3),
 });
 

@@ -6,6 +6,7 @@ import { buildStores, buildTaskQueue, type Stores } from '../../shared/adapters/
 import type { SqsTaskQueue } from '../../shared/adapters/sqs/task-queue.ts';
 import type { CycleResult } from '../../shared/use-cases/run-discovery-cycle.ts';
 import { ensureQueue, ensureTable } from '../create-resources.ts';
+import { DYNAMODB_EXPOSED_WARNING } from '../dynamodb-local.ts';
 import { LOCAL_TABLE } from '../local-endpoints.ts';
 import { type LocalStack, startLocalStack } from '../stack.ts';
 import type { SqsHandler } from './drain-queue.ts';
@@ -41,6 +42,7 @@ export async function startLocalRuntime(options: {
   const stack = await step('starting local DynamoDB, SQS and the fake X API', () =>
     startLocalStack({ dataDir: dbDir, x: {} }),
   );
+  if (!stack.dynamoLoopbackOnly) progress(`WARNING: ${DYNAMODB_EXPOSED_WARNING}`);
   try {
     await ensureTable(stack.dynamoEndpoint, LOCAL_TABLE);
     const queueUrl = await ensureQueue(stack.sqsEndpoint, QUEUE, 60);

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createCrmExportHandler } from '../../functions/crm-export/create-handler.ts';
 import { createApp } from '../../functions/review-api/app.ts';
+import { localAccess, WRITE_TOKEN_HEADER } from '../../functions/review-api/local-access.ts';
 import { buildNotifier } from '../../shared/adapters/build.ts';
 import { FolderExportFiles } from '../../shared/adapters/files/export-folder.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
@@ -140,17 +142,24 @@ export async function runLocal(
     if (options.once) return { summary, stop: rt.stop };
 
     const controller = new AbortController();
+    const config = loadConfig(apiConfigSchema);
+    const access = localAccess({ port: options.port, allowedOrigins: config.LOCAL_ALLOWED_ORIGINS });
     // Cognito's groups, locally: a token per role, signed with a key made for this run.
     const identity = new LocalIdentity();
-    const app = createApp({
-      ...rt.stores,
-      queue: rt.queue,
-      clock: systemClock,
-      log: createLogger('review-api'),
-      // NOTIFY_WEBHOOK_URL in the shell announces MQLs from here as from the discover handler.
-      notifier: webhook,
-      identify: identity.identify,
-    });
+    const app = createApp(
+      {
+        ...rt.stores,
+        queue: rt.queue,
+        clock: systemClock,
+        log: createLogger('review-api'),
+        // NOTIFY_WEBHOOK_URL in the shell announces MQLs from here as from the discover handler.
+        notifier: webhook,
+        identify: identity.identify,
+        // Page cursors signed with a key of this run (or CURSOR_KEY when set).
+        cursorKey: config.CURSOR_KEY ?? randomBytes(32),
+      },
+      { localAccess: access },
+    );
     const server = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' });
     const worker = drainQueue(rt.sqs, rt.queueUrl, rt.engage, () => localContext('engage', 60_000), {
       waitSeconds: 2,
@@ -180,6 +189,7 @@ export async function runLocal(
       endpointsFile(options.dataDir),
       JSON.stringify({ dynamo: rt.stack.dynamoEndpoint, sqs: rt.stack.sqsEndpoint, pid: process.pid }),
     );
+    progress(`API writes (other than from the page) need the header ${WRITE_TOKEN_HEADER}: ${access.token}`);
     progress(`review UI and API on http://127.0.0.1:${options.port}/ (Ctrl-C to stop); sign in as:`);
     for (const person of LOCAL_PEOPLE)
       progress(

@@ -2,8 +2,10 @@ import { Agent } from 'node:https';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import {
   type ApiConfig,
+  ConfigError,
   type CrmExportConfig,
   type DiscoverConfig,
+  parseCursorKeySecret,
   parseWebhookSecret,
   type SourceCredentials,
 } from '../config.ts';
@@ -182,4 +184,18 @@ export async function buildNotifier(
       ? parseWebhookSecret(String(await getSecret(config.NOTIFY_WEBHOOK_SECRET_ARN)))
       : undefined);
   return url ? new WebhookNotifier({ url, ...delivery }) : undefined;
+}
+
+/**
+ * The review API's page-cursor key: the deployment's secret on AWS, or `CURSOR_KEY`. One of them
+ * must be set where this is called (the Lambda): a key made up per instance would reject the
+ * cursors another instance issued.
+ */
+export async function buildCursorKey(
+  config: Pick<ApiConfig, 'CURSOR_KEY' | 'CURSOR_KEY_SECRET_ARN'>,
+): Promise<string> {
+  if (config.CURSOR_KEY) return config.CURSOR_KEY;
+  if (config.CURSOR_KEY_SECRET_ARN)
+    return parseCursorKeySecret(String(await getSecret(config.CURSOR_KEY_SECRET_ARN)));
+  throw new ConfigError(['CURSOR_KEY_SECRET_ARN is required']);
 }

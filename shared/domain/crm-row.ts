@@ -35,12 +35,16 @@ export const GENERIC_COLUMNS = [
   'updated_at',
 ] as const;
 
+const PLAIN_NUMBER = /^-?\d{1,15}(\.\d{1,6})?$/;
+
 /**
  * Spreadsheets execute cells that start with = + - @ (and tab/CR), so a prospect who names
  * themselves "=HYPERLINK(...)" could run a formula on a sales rep's machine. OWASP's advice:
  * prefix such cells with a single quote.
  */
 export function neutraliseCell(value: string): string {
+  // A plain number (a negative score) is data, not a formula: quoting it would make it text in the CRM.
+  if (PLAIN_NUMBER.test(value)) return value;
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 

@@ -1,16 +1,29 @@
 import * as z from 'zod';
 
 /**
- * Text people type (reasons, notes): bounded, and free of control and bidi-override characters,
- * which can hide or reorder what a reader sees in a CRM, a chat notice or a CSV.
+ * Control characters (other than tab and newline) and the bidirectional controls that reorder
+ * what a reader sees (U+202A-202E embeddings and overrides, U+2066-2069 isolates, the marks).
+ * In an audit trail or a CRM note they can hide or disguise text ("Trojan Source").
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters refused
-const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+export function hasHiddenCharacters(s: string): boolean {
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c === 0x09 || c === 0x0a) continue;
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
+    if (c === 0x061c || c === 0x200e || c === 0x200f) return true;
+    if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return true;
+  }
+  return false;
+}
 
-export function freeText(max: number) {
+/** A person's free text (a reason, a note): trimmed, bounded, and without hidden characters. */
+export function freeText(min: number, max: number) {
   return z
     .string()
     .trim()
+    .min(min)
     .max(max)
-    .refine((s) => !HIDDEN.test(s), { message: 'must not contain control or bidi-override characters' });
+    .refine((s) => !hasHiddenCharacters(s), {
+      message: 'contains control or bidirectional-override characters',
+    });
 }

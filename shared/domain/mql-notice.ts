@@ -47,15 +47,32 @@ export function mqlNotice(
 }
 
 /**
+ * A value from a profile (display names are chosen by strangers) made inert in a chat message:
+ * `&`, `<` and `>` escaped as Slack requires, so `<!channel>` cannot ping anyone and
+ * `<https://evil|Open Salesforce>` cannot disguise a link; line breaks and other control
+ * characters become spaces, so a name cannot forge a line of its own.
+ */
+export function chatText(value: string): string {
+  let out = '';
+  for (const ch of value) {
+    const c = ch.codePointAt(0)!;
+    out += c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 ? ' ' : ch;
+  }
+  return out.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
  * One plain-text chat message for a batch of notices: Slack's, Teams' and most incoming webhooks
- * show a `text` field, and plain text reads the same in all of them.
+ * show a `text` field, and plain text reads the same in all of them. Every value is escaped
+ * (`chatText`); the structured `mqls` beside it carry the raw values for programs to escape.
  */
 export function noticeText(notices: readonly MqlNotice[], shown = 10): string {
   const lines = notices.slice(0, shown).map((n) => {
-    const via = n.by === 'scoring' ? '' : `, moved by ${n.by}`;
-    const link = n.profileUrl ? ` ${n.profileUrl}` : '';
-    const why = n.reasons.join(', ') || 'no rule points';
-    return `- ${n.name || n.handle} (@${n.handle} on ${n.source}): score ${n.score}${via}; ${why}${link}`;
+    const via = n.by === 'scoring' ? '' : `, moved by ${chatText(n.by)}`;
+    const link = n.profileUrl ? ` ${chatText(n.profileUrl)}` : '';
+    const why = chatText(n.reasons.join(', ')) || 'no rule points';
+    const who = chatText(n.name || n.handle);
+    return `- ${who} (@${chatText(n.handle)} on ${chatText(n.source)}): score ${n.score}${via}; ${why}${link}`;
   });
   const more = notices.length > shown ? [`…and ${notices.length - shown} more in the review queue`] : [];
   const title = notices.length === 1 ? '1 new MQL' : `${notices.length} new MQLs`;

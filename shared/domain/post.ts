@@ -16,7 +16,8 @@ export const PostSchema = z.object({
   source: SourceSchema,
   id: z.string().min(1),
   text: z.string(),
-  url: z.url(),
+  /** Shown as a link in the review page: https only (no `javascript:`, no `data:`). */
+  url: z.url({ protocol: /^https$/ }),
   createdAt: z.iso.datetime({ offset: true }),
   authorId: z.string().min(1),
   lang: z.string().optional(),

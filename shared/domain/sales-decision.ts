@@ -22,7 +22,7 @@ export const SalesDecisionSchema = z
     code: FeedbackCodeIdSchema.optional(),
     /** The objection the prospect raised, if any, from the same list. */
     objection: FeedbackCodeIdSchema.optional(),
-    note: freeText(2000).default(''),
+    note: freeText(0, 2000).default(''),
     /** Required to mark won. The close date defaults to the day of the decision. */
     deal: DealSchema.partial({ closeDate: true }).optional(),
     /** The lead revision the person saw: a stale view gets a conflict, not a silent overwrite. */

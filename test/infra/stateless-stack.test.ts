@@ -118,10 +118,14 @@ describe('function IAM: exactly the grants each handler needs', () => {
     ]);
   });
 
-  it('review-api: table read/write, queue send', () => {
+  it('review-api: table read/write, queue send, the cursor key read', () => {
     expect(policy.statementsOf(roleId(s.stateless.reviewApi))).toEqual([
       { actions: DYNAMO_READ_WRITE, resources: TABLE },
       logs('ReviewApi'),
+      {
+        actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+        resources: ['CursorKey'],
+      },
       { actions: SEND, resources: ['EngageQueue.Arn'] },
       XRAY,
     ]);
@@ -203,6 +207,7 @@ describe('functions', () => {
       TABLE_NAME: 'Table',
       ENGAGE_QUEUE_URL: 'EngageQueue',
       SIGN_IN_CLIENT_ID: 'ApiUiClient',
+      CURSOR_KEY_SECRET_ARN: 'CursorKey',
     });
     expect(env(s.stateless.crmExport)).toMatchObject({
       TABLE_NAME: 'Table',

@@ -37,6 +37,14 @@ describe('CRM CSV export', () => {
     expect(neutraliseCell('Ana = great')).toBe('Ana = great');
   });
 
+  it.each(['-12', '-0.5', '42', '3.25'])('leaves the plain number %j a number (no quote)', (value) => {
+    expect(neutraliseCell(value)).toBe(value);
+  });
+
+  it.each(['-1+1', '-12 ', '-1e5', '-0x1F', '-.5', '--1'])('still neutralises %j', (value) => {
+    expect(neutraliseCell(value)).toBe(`'${value}`);
+  });
+
   it('keeps a formula-injection attempt as inert text through a CSV round trip', () => {
     const csv = toCsv([lead('=HYPERLINK("http://evil.example","click")', 'line one\nline "two", and more')]);
     const [row] = parse(csv, { columns: true }) as Record<string, string>[];

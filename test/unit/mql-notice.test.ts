@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mqlNotice, noticeText } from '../../shared/domain/mql-notice.ts';
+import { chatText, mqlNotice, noticeText } from '../../shared/domain/mql-notice.ts';
 import type { ProspectProfile } from '../../shared/domain/prospect.ts';
 
 const profile: ProspectProfile = {
@@ -55,5 +55,23 @@ describe('the MQL notice sales receives', () => {
     expect(text.split('\n')).toHaveLength(1 + 10 + 1);
     expect(text.split('\n').at(-1)).toBe('…and 2 more in the review queue');
     expect(noticeText([one]).split('\n')[0]).toBe('1 new MQL');
+  });
+
+  it('escapes hostile display names per Slack: no channel ping, no disguised link, no forged line', () => {
+    const hostile = {
+      ...profile,
+      name: '<!channel> <https://evil.example|Open Salesforce>\n- Fake (@ceo on x): score 99',
+      handle: 'a&b<c>',
+    };
+    const text = noticeText([mqlNotice({ key: 'x#1', profile: hostile, score: 82, breakdown }, '<@U123>')]);
+
+    expect(text).toContain(
+      '&lt;!channel&gt; &lt;https://evil.example|Open Salesforce&gt; - Fake (@ceo on x)',
+    );
+    expect(text).toContain('(@a&amp;b&lt;c&gt; on x)');
+    expect(text).toContain('moved by &lt;@U123&gt;');
+    expect(text).not.toMatch(/<|>/);
+    expect(text.split('\n')).toHaveLength(2);
+    expect(chatText('fine & dandy')).toBe('fine &amp; dandy');
   });
 });

@@ -1,7 +1,10 @@
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import * as z from 'zod';
+import { POST_ID_PATTERN } from '../../../shared/domain/author-id.ts';
 import { CrmFormatSchema } from '../../../shared/domain/crm-row.ts';
 import { EngagementSchema } from '../../../shared/domain/engagement.ts';
+import { freeText } from '../../../shared/domain/free-text.ts';
 import { groupOwning, LeadStateListSchema, LeadStateSchema } from '../../../shared/domain/lead-state.ts';
 import { SalesDecisionSchema } from '../../../shared/domain/sales-decision.ts';
 import { erasePerson } from '../../../shared/use-cases/erase-person.ts';
@@ -10,12 +13,12 @@ import { recordEngagement, setOptOut } from '../../../shared/use-cases/record-pr
 import { recordSalesDecision } from '../../../shared/use-cases/record-sales-decision.ts';
 import { decideLead, leadDetail, listLeads } from '../../../shared/use-cases/review-prospect.ts';
 import { ANY_ROLE, actorFor, identityOf, requireRole } from '../auth.ts';
-import { type ApiDeps, jsonBody, parse, routeKey } from '../http.ts';
+import { CursorParam, jsonBody, parse, type RouteDeps, routeKey } from '../http.ts';
 
 const ListQuery = z.object({
   state: LeadStateSchema.default('review'),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().optional(),
+  cursor: CursorParam,
 });
 const ExportQuery = z.object({
   state: LeadStateSchema.default('mql'),
@@ -27,7 +30,7 @@ const ChangesQuery = z.object({
     .datetime({ offset: true })
     .transform((s) => new Date(s).toISOString())
     .optional(),
-  cursor: z.string().optional(),
+  cursor: CursorParam,
   states: LeadStateListSchema.default(['mql']),
   format: CrmFormatSchema.default('generic'),
   limit: z.coerce.number().int().min(1).max(10_000).default(5_000),
@@ -36,24 +39,32 @@ const CSV_HEADERS = { 'content-type': 'text/csv; charset=utf-8' } as const;
 /** A marketer's decision on a lead in review; sales decisions take SalesDecisionSchema. */
 const ReviewDecisionBody = z.strictObject({
   to: z.enum(['mql', 'nurture', 'disqualified', 'review']),
-  reason: z.string().trim().min(3).max(500),
+  reason: freeText(3, 500),
   revision: z.number().int().nonnegative().optional(),
 });
 const DecisionTarget = z.object({ to: LeadStateSchema });
-const EngagementBody = EngagementSchema.partial({ at: true });
-const OptOutBody = z.object({ optedOut: z.boolean() });
+const EngagementBody = z.strictObject({
+  kind: EngagementSchema.shape.kind,
+  at: EngagementSchema.shape.at.optional(),
+  postId: z.string().regex(POST_ID_PATTERN, 'expected a post id (letters, digits, : _ . / -)').optional(),
+});
+/** A lead's engagement list lives in its item: it may not grow without end. */
+const MAX_ENGAGEMENTS = 100;
+const OptOutBody = z.strictObject({ optedOut: z.boolean() });
 /** The request reference (ticket, email date) an auditor can follow; kept in the erasure audit trail. */
-const EraseBody = z.object({ reason: z.string().trim().min(3).max(200) });
+const EraseBody = z.strictObject({ reason: freeText(3, 200) });
 
 /** The review queue, a lead's detail and audit trail, decisions with reasons, and the CRM export. */
-export function leadRoutes(deps: ApiDeps): Hono {
+export function leadRoutes(deps: RouteDeps): Hono {
   const app = new Hono();
   const anyone = requireRole(deps.identify, ...ANY_ROLE);
   const crm = requireRole(deps.identify, 'sales', 'admin');
 
   app.get('/', anyone, async (c) => {
     const q = parse(ListQuery, c.req.query());
-    return c.json(await listLeads(deps, q.state, q.limit, q.cursor));
+    const purpose = `leads:${q.state}`;
+    const page = await listLeads(deps, q.state, q.limit, deps.cursors.open(purpose, q.cursor));
+    return c.json({ ...page, nextCursor: deps.cursors.seal(purpose, page.nextCursor) });
   });
 
   app.get('/export.csv', crm, async (c) => {
@@ -67,7 +78,7 @@ export function leadRoutes(deps: ApiDeps): Hono {
     const q = parse(ChangesQuery, c.req.query());
     const out = await exportChangedLeads(deps, {
       since: q.since,
-      cursor: q.cursor,
+      cursor: deps.cursors.open('changes', q.cursor),
       states: q.states,
       format: q.format,
       maxRows: q.limit,
@@ -76,7 +87,7 @@ export function leadRoutes(deps: ApiDeps): Hono {
       ...CSV_HEADERS,
       'x-row-count': String(out.count),
       'x-next-since': out.next.since,
-      ...(out.next.cursor ? { 'x-next-cursor': out.next.cursor } : {}),
+      ...(out.next.cursor ? { 'x-next-cursor': deps.cursors.seal('changes', out.next.cursor)! } : {}),
     });
   });
 
@@ -106,7 +117,13 @@ export function leadRoutes(deps: ApiDeps): Hono {
   });
 
   app.post('/:source/:authorId/engagement', requireRole(deps.identify, 'marketer'), async (c) => {
-    await recordEngagement(deps, routeKey(c), parse(EngagementBody, await jsonBody(c)));
+    const key = routeKey(c);
+    const body = parse(EngagementBody, await jsonBody(c));
+    if (((await deps.leads.getLead(key))?.engagement.length ?? 0) >= MAX_ENGAGEMENTS)
+      throw new HTTPException(409, {
+        message: `engagement: this lead already has ${MAX_ENGAGEMENTS} recorded`,
+      });
+    await recordEngagement(deps, key, body);
     return c.json({ recorded: true }, 202);
   });
 

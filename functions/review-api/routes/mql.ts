@@ -2,23 +2,24 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as z from 'zod';
 import { diffDefinitions } from '../../../shared/domain/definition-diff.ts';
+import { freeText } from '../../../shared/domain/free-text.ts';
 import { publishDefinition } from '../../../shared/use-cases/publish-definition.ts';
 import { ANY_ROLE, identityOf, requireRole } from '../auth.ts';
-import { type ApiDeps, jsonBody, parse } from '../http.ts';
+import { jsonBody, parse, type RouteDeps } from '../http.ts';
 
-const PublishBody = z.object({
+const PublishBody = z.strictObject({
   definition: z.unknown(),
-  note: z.string().trim().min(3).max(500),
+  note: freeText(3, 500),
   /** Required over the API: the version the author edited, so nobody overwrites a colleague. */
-  basedOn: z.number().int().positive(),
+  basedOn: z.number().int().positive().max(999_999),
 });
 const DiffQuery = z.object({
-  from: z.coerce.number().int().positive(),
-  to: z.coerce.number().int().positive(),
+  from: z.coerce.number().int().positive().max(999_999),
+  to: z.coerce.number().int().positive().max(999_999),
 });
 
 /** The MQL definition both teams own: read it, see its history and diffs, publish a new version. */
-export function mqlRoutes(deps: ApiDeps): Hono {
+export function mqlRoutes(deps: RouteDeps): Hono {
   const app = new Hono();
   const anyone = requireRole(deps.identify, ...ANY_ROLE);
   const version = async (v: number) => {

@@ -1,6 +1,29 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import type { Lead, Page } from '../../ports/lead-store.ts';
-import { decodeCursor, encodeCursor, type Table } from './table.ts';
+import { decodeCursor, encodeCursor, InvalidCursorError, type Table } from './table.ts';
+
+const ChangesCursorSchema = z.object({
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  key: z.record(z.string(), z.unknown()).optional(),
+});
+
+/**
+ * The day and key a changes cursor resumes at, checked against this walk's window: a cursor's
+ * day outside `since`..`until` would walk (one query a day) past the window the caller was
+ * allowed, so it is refused like any bad cursor.
+ */
+function resumeAt(cursor: string | undefined, since: string, until: string) {
+  const decoded = decodeCursor(cursor);
+  if (decoded === undefined) return undefined;
+  const parsed = ChangesCursorSchema.safeParse(decoded);
+  if (!parsed.success) throw new InvalidCursorError();
+  if (parsed.data.day < day(since) || parsed.data.day > day(until))
+    throw new InvalidCursorError(
+      `its day ${parsed.data.day} is outside the window ${day(since)}..${day(until)}`,
+    );
+  return parsed.data;
+}
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -21,7 +44,7 @@ export async function queryChangedSince(
   cursor?: string,
 ): Promise<Page<Lead>> {
   // The cursor carries the day being walked and the key within it, so pages resume exactly.
-  const start = decodeCursor(cursor) as { day: string; key?: Record<string, unknown> } | undefined;
+  const start = resumeAt(cursor, since, until);
   const items: Lead[] = [];
   let skipped = 0;
   let currentDay = start?.day ?? day(since);

@@ -66,18 +66,26 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 }
 
+/**
+ * A store cursor back into a key. The API only passes cursors whose signature it checked (see
+ * functions/review-api/page-cursor.ts); this still refuses anything that is not a JSON object,
+ * so a bad cursor is an `InvalidCursorError`, never a DynamoDB validation error.
+ */
 export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
   if (!cursor) return undefined;
+  let value: unknown;
   try {
-    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw new InvalidCursorError();
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidCursorError();
+  return value as Record<string, unknown>;
 }
 
 export class InvalidCursorError extends Error {
-  constructor() {
-    super('the page cursor is not one this API issued');
+  constructor(why = 'not one this API issued for this list') {
+    super(`cursor: ${why}`);
     this.name = 'InvalidCursorError';
   }
 }
