@@ -43,11 +43,15 @@ export async function runSalesLoop(
         `${decided.rejected} rejected, ${decided.won} won, ${decided.lost} lost`,
     );
   const digestAt = options.salesSim ? new Date(now.getTime() + SIMULATED_HORIZON_DAYS * 86_400_000) : now;
-  const digest = await sendWonDigest({
-    funnel: rt.stores.funnel,
-    notifier: localDigestNotifier(options.outDir, options.webhook),
-    clock: { now: () => digestAt },
-    log,
-  });
+  const digest = await sendWonDigest(
+    {
+      funnel: rt.stores.funnel,
+      notifier: localDigestNotifier(options.outDir, options.webhook),
+      clock: { now: () => digestAt },
+      log,
+    },
+    // The first digest covers the simulated weeks too; later ones start where the last one ended.
+    { firstWindowDays: options.salesSim ? SIMULATED_HORIZON_DAYS + 7 : 7 },
+  );
   return { ...decided, wonDigest: digest.sent };
 }

@@ -105,7 +105,10 @@ export function chooseDelta(records: readonly FeedbackRecord[], bar: number, tar
       acceptedHeldBack: held.filter(ok).length,
     };
   };
-  const cuts = CANDIDATE_DELTAS.map(judge);
+  // Candidate bars: just above each score sales has judged, and a few round steps.
+  const fromScores = decided.map((r) => Math.ceil(r.score - bar + 0.01)).filter((d) => d > 0 && d <= 500);
+  const deltas = [...new Set([...CANDIDATE_DELTAS, ...fromScores])].sort((a, b) => a - b);
+  const cuts = deltas.map(judge);
   const good = cuts.find((c) => c.kept > 0 && c.keptAccepted / c.kept >= target);
   if (good) return good;
   return cuts.reduce((best, c) =>

@@ -63,3 +63,11 @@ export async function reportFunnel(
   );
   return { by, fromWeek, toWeek, itemsRead, groups };
 }
+
+/**
+ * Lists run from a date on, up to a year ahead: a decision dated ahead of the clock (the local
+ * demo's simulated delays) still counts, and the month index is read for a bounded span.
+ */
+export function reportUntil(now: Date): string {
+  return new Date(now.getTime() + 366 * 86_400_000).toISOString();
+}

@@ -5,6 +5,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { FeedbackCodeStore } from '../ports/feedback-code-store.ts';
 import type { FunnelStore } from '../ports/funnel-store.ts';
 import { codesInForce } from './record-sales-decision.ts';
+import { reportUntil } from './report-funnel.ts';
 
 export const OBJECTION_GROUPINGS = ['campaign', 'product', 'month', 'source'] as const;
 export type ObjectionGrouping = (typeof OBJECTION_GROUPINGS)[number];
@@ -67,7 +68,7 @@ export async function reportObjections(
   const now = deps.clock.now();
   const since = input.since ?? new Date(now.getTime() - YEAR).toISOString();
   const [records, campaigns, codes] = await Promise.all([
-    deps.funnel.listFeedback(since, now.toISOString()),
+    deps.funnel.listFeedback(since, reportUntil(now)),
     deps.campaigns.listCampaigns(),
     codesInForce(deps.codes),
   ]);

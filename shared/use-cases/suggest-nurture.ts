@@ -14,7 +14,7 @@ import type { DefinitionStore } from '../ports/definition-store.ts';
 import type { FunnelStore } from '../ports/funnel-store.ts';
 import type { LeadStore } from '../ports/lead-store.ts';
 import { NoDefinitionError } from './qualify-prospects.ts';
-import { funnelTotals, type ReportWindow } from './report-funnel.ts';
+import { funnelTotals, type ReportWindow, reportUntil } from './report-funnel.ts';
 
 export interface Suggestion {
   dimension: SuggestionDimension;
@@ -73,7 +73,7 @@ export async function suggestNurture(
   if (!current) throw new NoDefinitionError();
   const now = deps.clock.now();
   const since = input.since ?? new Date(now.getTime() - 365 * 86_400_000).toISOString();
-  const feedback = await deps.funnel.listFeedback(since, now.toISOString());
+  const feedback = await deps.funnel.listFeedback(since, reportUntil(now));
   const suggestions: Suggestion[] = [];
   const tooSmall: GroupEvidence[] = [];
   const judged: GroupEvidence[] = [];

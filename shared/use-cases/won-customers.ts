@@ -4,6 +4,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { FunnelStore } from '../ports/funnel-store.ts';
 import type { Log } from '../ports/log.ts';
 import type { Notifier } from '../ports/notifier.ts';
+import { reportUntil } from './report-funnel.ts';
 
 const DAY = 86_400_000;
 
@@ -14,7 +15,7 @@ export async function listWonCustomers(
 ): Promise<{ since: string; customers: WonRecord[] }> {
   const now = deps.clock.now();
   const since = input.since ?? new Date(now.getTime() - 365 * DAY).toISOString();
-  return { since, customers: await deps.funnel.listWon(since, now.toISOString()) };
+  return { since, customers: await deps.funnel.listWon(since, reportUntil(now)) };
 }
 
 /**
