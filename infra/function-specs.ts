@@ -16,7 +16,7 @@ export interface FunctionSpec {
 const entry = (dir: string) => fileURLToPath(new URL(`../functions/${dir}/handler.ts`, import.meta.url));
 
 /**
- * The four functions. Both stacks and `scripts/bundle-report.ts` read this one list, so the
+ * The five functions. Both stacks and `scripts/bundle-report.ts` read this one list, so the
  * queue's visibility timeout and the report always describe the functions that are deployed.
  */
 export const FUNCTION_SPECS = {
@@ -50,6 +50,14 @@ export const FUNCTION_SPECS = {
     memoryMb: 512,
     timeoutSeconds: 120,
     description: 'Scheduled: write leads changed since the last run to the export bucket as CRM CSV',
+    loadsIntentModel: false,
+  },
+  wonDigest: {
+    name: 'won-digest',
+    entry: entry('won-digest'),
+    memoryMb: 256,
+    timeoutSeconds: 60,
+    description: 'Scheduled weekly: post the customers won since the last digest to the chat webhook',
     loadsIntentModel: false,
   },
 } as const satisfies Record<string, FunctionSpec>;

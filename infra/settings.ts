@@ -8,6 +8,8 @@ export interface ProspectorSettings {
   schedule: string;
   /** EventBridge Scheduler expression for the CRM export. */
   crmExportSchedule: string;
+  /** EventBridge Scheduler expression (UTC) for the weekly won-customers digest. */
+  wonDigestSchedule: string;
   /** Column map of the scheduled CRM export files (generic, hubspot, salesforce). */
   crmExportFormat: CrmFormat;
   /** Lead states the scheduled CRM export hands over, comma-separated. */
@@ -42,6 +44,7 @@ export interface ProspectorSettings {
 export const DEFAULT_SETTINGS: ProspectorSettings = {
   schedule: 'rate(15 minutes)',
   crmExportSchedule: 'rate(1 hour)',
+  wonDigestSchedule: 'cron(0 8 ? * MON *)',
   crmExportFormat: 'generic',
   crmExportStates: 'mql',
   xSecretName: 'prospector/x-api',
@@ -72,6 +75,9 @@ export function readSettings(app: App): ProspectorSettings {
   const crmExportSchedule = text('crmExportSchedule', DEFAULT_SETTINGS.crmExportSchedule);
   if (!SCHEDULE.test(crmExportSchedule))
     throw new Error(`context crmExportSchedule: "${crmExportSchedule}" is not rate(), cron() or at()`);
+  const wonDigestSchedule = text('wonDigestSchedule', DEFAULT_SETTINGS.wonDigestSchedule);
+  if (!SCHEDULE.test(wonDigestSchedule))
+    throw new Error(`context wonDigestSchedule: "${wonDigestSchedule}" is not rate(), cron() or at()`);
   const crmExportFormat = CrmFormatSchema.safeParse(
     text('crmExportFormat', DEFAULT_SETTINGS.crmExportFormat),
   );
@@ -108,6 +114,7 @@ export function readSettings(app: App): ProspectorSettings {
   return {
     schedule,
     crmExportSchedule,
+    wonDigestSchedule,
     crmExportFormat: crmExportFormat.data,
     crmExportStates,
     xSecretName: text('xSecretName', DEFAULT_SETTINGS.xSecretName),

@@ -11,6 +11,7 @@ import {
 } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  CfnUserPoolGroup,
   FeaturePlan,
   Mfa,
   StandardThreatProtectionMode,
@@ -25,6 +26,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { TABLE_LAYOUT } from '../shared/adapters/dynamodb/table.ts';
 import { NO_WEBHOOK } from '../shared/config.ts';
+import type { Role } from '../shared/domain/roles.ts';
 import { ENGAGE_VISIBILITY_TIMEOUT_SECONDS } from './function-specs.ts';
 
 export interface StatefulStackProps extends StackProps {
@@ -39,6 +41,17 @@ export interface StatefulStackProps extends StackProps {
 }
 
 const str = (name: string) => ({ name, type: AttributeType.STRING });
+
+/**
+ * The user pool's groups, one per role in `shared/domain/roles.ts`. Cognito puts a user's groups in
+ * the `cognito:groups` claim of their ID and access tokens, which the review API reads; a person in
+ * no group can sign in but may do nothing that needs a role.
+ */
+export const USER_GROUPS: Record<Role, string> = {
+  marketer: 'Marketers: review leads and approve engagement tasks',
+  sales: 'Sales: accept, reject, mark won or lost the MQLs handed over',
+  admin: 'Admins: publish MQL definitions, reason codes and campaigns; erase people',
+};
 
 /**
  * Everything that holds data or identity and must survive a redeploy of the code: the table, the
@@ -245,6 +258,13 @@ export class StatefulStack extends Stack {
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(30),
     });
+    for (const [name, description] of Object.entries(USER_GROUPS)) {
+      new CfnUserPoolGroup(this, `Group-${name}`, {
+        userPoolId: pool.userPoolId,
+        groupName: name,
+        description,
+      });
+    }
     return [pool, client];
   }
 }

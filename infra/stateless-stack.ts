@@ -39,6 +39,10 @@ export interface StatelessStackProps extends StackProps {
 
 /** The scheduled CRM export's files and watermark live under this prefix of the export bucket. */
 const CRM_PREFIX = 'crm/';
+/** The index the funnel store lists won records by (gsi1pk `WON#<month>`), which the digest walks. */
+const MONTHLY_INDEX = TABLE_LAYOUT.indexes[0].name;
+/** The partition key of the digest's watermark item (pk DIGEST, sk WON), the only item it reads or writes. */
+const DIGEST_PK = 'DIGEST';
 /** The index of leads by the day they changed, which the CRM export walks. */
 const CHANGES_INDEX = TABLE_LAYOUT.indexes[1].name;
 
@@ -61,9 +65,11 @@ export class StatelessStack extends Stack {
   readonly engage: ProspectorFunction;
   readonly reviewApi: ProspectorFunction;
   readonly crmExport: ProspectorFunction;
+  readonly wonDigest: ProspectorFunction;
   readonly api: ReviewApi;
   readonly schedule: Schedule;
   readonly crmExportSchedule: Schedule;
+  readonly wonDigestSchedule: Schedule;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -116,9 +122,31 @@ export class StatelessStack extends Stack {
     this.reviewApi.fn.addEnvironment('CURSOR_KEY_SECRET_ARN', props.cursorKeySecret.secretArn);
     props.cursorKeySecret.grantRead(this.reviewApi.fn);
 
-    // Both announce new MQLs: discover for scoring, review-api for a reviewer's decision.
+    this.wonDigest = new ProspectorFunction(this, 'WonDigest', {
+      spec: FUNCTION_SPECS.wonDigest,
+      environment: { TABLE_NAME: table.tableName },
+    });
+    // It lists won records by month on gsi1 and reads and moves one watermark item; grantReadData
+    // would add Scan, BatchGetItem and every index, so the grants are written out. LeadingKeys
+    // limits GetItem/PutItem to items whose partition key is DIGEST.
+    this.wonDigest.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: [`${table.tableArn}/index/${MONTHLY_INDEX}`],
+      }),
+    );
+    this.wonDigest.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [DIGEST_PK] } },
+      }),
+    );
+
+    // discover and review-api announce new MQLs (scoring, a reviewer's decision); won-digest posts
+    // the weekly won customers through the same webhook.
     if (props.notifyWebhookSecret) {
-      for (const fn of [this.discover, this.reviewApi]) {
+      for (const fn of [this.discover, this.reviewApi, this.wonDigest]) {
         fn.fn.addEnvironment('NOTIFY_WEBHOOK_SECRET_ARN', props.notifyWebhookSecret.secretArn);
         props.notifyWebhookSecret.grantRead(fn.fn);
       }
@@ -176,6 +204,12 @@ export class StatelessStack extends Stack {
       source: 'prospector.crm-export',
       maxEventAge: Duration.minutes(30),
     });
+    this.wonDigestSchedule = this.scheduleFunction('WonDigestSchedule', this.wonDigest, {
+      description: 'Posts the customers won since the last digest to the chat webhook',
+      expression: settings.wonDigestSchedule,
+      source: 'prospector.won-digest',
+      maxEventAge: Duration.hours(1),
+    });
 
     this.monitoring = new Monitoring(this, 'Monitoring', {
       functions: {
@@ -183,6 +217,7 @@ export class StatelessStack extends Stack {
         [FUNCTION_SPECS.engage.name]: this.engage.fn,
         [FUNCTION_SPECS.reviewApi.name]: this.reviewApi.fn,
         [FUNCTION_SPECS.crmExport.name]: this.crmExport.fn,
+        [FUNCTION_SPECS.wonDigest.name]: this.wonDigest.fn,
       },
       queue: engageQueue,
       dlq: props.engageDlq,
@@ -228,6 +263,11 @@ export class StatelessStack extends Stack {
       'the watermark in the bucket, saved only after the file it covers, so a failed run is redone by ' +
       "Lambda's retries and the next scheduled run; a DLQ would only collect copies of that payload. " +
       'Failures raise the crm-export Errors alarm.';
+    const onWonDigest =
+      'won-digest is invoked asynchronously only by the Scheduler with a constant payload. It moves its ' +
+      'watermark only after the digest is posted, so a failed run is redone (the same customers, sent ' +
+      "again) by Lambda's retries and the next weekly run; a DLQ would only collect copies of that " +
+      'payload. Failures raise the won-digest Errors alarm.';
     const fns = [
       [this.discover, onDiscover],
       [this.engage, SYNC_ONLY.engage],
@@ -249,6 +289,7 @@ export class StatelessStack extends Stack {
       reason: onDiscover,
     });
     Validations.of(this.crmExport.fn).acknowledge({ id: 'Serverless-LambdaDLQ', reason: onCrmExport });
+    Validations.of(this.wonDigest.fn).acknowledge({ id: 'Serverless-LambdaDLQ', reason: onWonDigest });
     acknowledgeWildcardOn(
       this.crmExport.role,
       exportBucket.bucketArn,
@@ -256,7 +297,7 @@ export class StatelessStack extends Stack {
       'crm-export reads and writes its own files and watermark, whose names it makes per run; the ' +
         'wildcard is limited to the crm/ prefix of the export bucket and to s3:GetObject and s3:PutObject.',
     );
-    for (const fn of [this.discover, this.crmExport]) {
+    for (const fn of [this.discover, this.crmExport, this.wonDigest]) {
       acknowledgeWildcardOn(
         this,
         fn.fn.functionArn,

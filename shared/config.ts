@@ -192,6 +192,16 @@ export const crmExportConfigSchema = common.extend({
 });
 export type CrmExportConfig = z.infer<typeof crmExportConfigSchema>;
 
+/**
+ * The weekly won-customers digest: reads won records and its watermark from the table, and posts
+ * through the same webhook that announces MQLs. The first run (no watermark yet) looks back
+ * `WON_DIGEST_FIRST_DAYS`.
+ */
+export const wonDigestConfigSchema = common.extend(notify.shape).extend({
+  WON_DIGEST_FIRST_DAYS: int(7, 1).pipe(z.number().max(366)),
+});
+export type WonDigestConfig = z.infer<typeof wonDigestConfigSchema>;
+
 /** What the webhook secret holds until the operator puts a URL there: announce nothing. */
 export const NO_WEBHOOK = 'none';
 

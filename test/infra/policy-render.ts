@@ -32,7 +32,10 @@ export function resourceRenderer(consumer: Template, producer: Template) {
     return JSON.stringify(value);
   };
 
-  /** A role's inline policy statements as sorted `{ actions, resources }`, Allow only. */
+  /**
+   * A role's inline policy statements as sorted `{ actions, resources }` (plus `conditions` when a
+   * statement has any), Allow only.
+   */
   const statementsOf = (roleLogicalId: string) => {
     const policies = Object.values(consumer.findResources('AWS::IAM::Policy')).filter((p) =>
       (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === roleLogicalId),
@@ -41,10 +44,11 @@ export function resourceRenderer(consumer: Template, producer: Template) {
     return policies
       .flatMap((p) => p.Properties.PolicyDocument.Statement as Record<string, Json>[])
       .map((s) => {
-        if (s.Effect !== 'Allow' || s.Condition) throw new Error(`unexpected statement ${JSON.stringify(s)}`);
+        if (s.Effect !== 'Allow') throw new Error(`unexpected statement ${JSON.stringify(s)}`);
         return {
           actions: list(s.Action as string | string[]).sort(),
           resources: list(s.Resource).map(render).sort(),
+          ...(s.Condition ? { conditions: s.Condition } : {}),
         };
       })
       .sort((a, b) => a.actions[0]!.localeCompare(b.actions[0]!));

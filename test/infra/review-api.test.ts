@@ -11,6 +11,25 @@ beforeAll(() => {
   render = resourceRenderer(t, s.statefulTemplate).render;
 }, SYNTH_TIMEOUT_MS);
 
+/**
+ * Whether an HTTP API route key could serve a request: the method is equal or ANY, and the path is
+ * equal, fills its {params} with one segment each, or is covered by a greedy {proxy+} (one or more
+ * segments). API Gateway prefers the most specific match; here any match counts, so an
+ * unauthenticated route that could catch a data path shows up.
+ */
+function matches(routeKey: string, call: string): boolean {
+  const [method, path] = routeKey.split(' ') as [string, string];
+  const [callMethod, callPath] = call.split(' ') as [string, string];
+  if (method !== 'ANY' && method !== callMethod) return false;
+  const pattern = path
+    .split('/')
+    .map((seg) =>
+      seg === '{proxy+}' ? '.+' : /^\{.+\}$/.test(seg) ? '[^/]+' : seg.replace(/[.*+?^$()|[\]\\]/g, '\\$&'),
+    )
+    .join('/');
+  return new RegExp(`^${pattern}$`).test(callPath);
+}
+
 describe('review API', () => {
   it('serves the page at GET / without a token; every data route (ANY /{proxy+}) requires the Cognito JWT', () => {
     const routes = Object.values(t.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
@@ -20,6 +39,28 @@ describe('review API', () => {
     expect(byKey['GET /'].AuthorizerId).toBeUndefined();
     expect(byKey['ANY /{proxy+}']).toMatchObject({ AuthorizationType: 'JWT' });
     expect(byKey['ANY /{proxy+}'].AuthorizerId).toBeDefined();
+  });
+
+  it('puts the sales loop routes (reports, won, codes) behind the JWT: the only route they can match is ANY /{proxy+}', () => {
+    const routes = Object.values(t.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
+    const calls = [
+      'GET /api/reports/funnel',
+      'GET /api/reports/objections',
+      'GET /api/reports/suggestions',
+      'GET /api/won',
+      'GET /api/codes',
+      'POST /api/codes',
+      'POST /api/leads/x/1/decision',
+    ];
+    for (const call of calls) {
+      const matched = routes.filter((r) => matches(r.RouteKey, call));
+      expect(
+        matched.map((r) => r.RouteKey),
+        call,
+      ).toEqual(['ANY /{proxy+}']);
+      expect(matched[0]).toMatchObject({ AuthorizationType: 'JWT' });
+    }
+    expect(routes.filter((r) => matches(r.RouteKey, 'GET /')).map((r) => r.RouteKey)).toEqual(['GET /']);
   });
 
   it('trusts tokens from our user pool for our two app clients only (API/CLI and the review page)', () => {

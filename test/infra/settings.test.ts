@@ -28,7 +28,15 @@ describe('deploy settings (CDK context)', () => {
     ]);
   });
 
+  it('runs the won digest on Mondays at 08:00 UTC unless context names another schedule', () => {
+    expect(settingsOf({}).wonDigestSchedule).toBe('cron(0 8 ? * MON *)');
+    expect(settingsOf({ wonDigestSchedule: 'cron(0 7 ? * FRI *)' }).wonDigestSchedule).toBe(
+      'cron(0 7 ? * FRI *)',
+    );
+  });
+
   it.each([
+    [{ wonDigestSchedule: 'weekly' }, /wonDigestSchedule: "weekly"/],
     [{ crmExportFormat: 'pipedrive' }, /crmExportFormat/],
     [{ crmExportStates: 'mql,hot' }, /crmExportStates: "mql,hot"/],
     [{ crmExportSchedule: 'hourly' }, /crmExportSchedule: "hourly"/],

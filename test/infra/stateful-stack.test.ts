@@ -2,6 +2,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_SPECS } from '../../infra/function-specs.ts';
 import { TABLE_LAYOUT } from '../../shared/adapters/dynamodb/table.ts';
+import { RoleSchema } from '../../shared/domain/roles.ts';
 import { SYNTH_TIMEOUT_MS, synthApp } from './synth-app.ts';
 
 let t: Template;
@@ -151,6 +152,18 @@ describe('user pool', () => {
       UserPoolTier: 'PLUS',
     });
     t.hasResourceProperties('AWS::Cognito::UserPoolClient', { GenerateSecret: false });
+  });
+
+  it('has exactly the groups marketer, sales and admin (the roles the review API reads from cognito:groups)', () => {
+    const groups = Object.values(t.findResources('AWS::Cognito::UserPoolGroup')).map((r) => r.Properties);
+    expect(groups.map((g) => g.GroupName).sort()).toEqual(['admin', 'marketer', 'sales']);
+    expect(groups.map((g) => g.GroupName).sort()).toEqual([...RoleSchema.options].sort());
+    const [poolId] = Object.keys(t.findResources('AWS::Cognito::UserPool'));
+    for (const g of groups) {
+      expect(g.UserPoolId).toEqual({ Ref: poolId });
+      expect(g.Description).toMatch(new RegExp(`^${g.GroupName}s?:`, 'i'));
+      expect(g.RoleArn).toBeUndefined();
+    }
   });
 
   it(

@@ -75,12 +75,12 @@ describe('function IAM: exactly the grants each handler needs', () => {
   );
 
   it(
-    'discover and review-api with an MQL webhook secret (context notifyWebhookSecretName): both read it, named in their environment',
+    'discover, review-api and won-digest with a webhook secret (context notifyWebhookSecretName): each reads it, named in its environment',
     () => {
       const withHook = synthApp({ notifyWebhookSecretName: 'prospector/mql-webhook' });
       const p = resourceRenderer(withHook.statelessTemplate, withHook.statefulTemplate);
-      const { discover, reviewApi, engage, crmExport } = withHook.stateless;
-      for (const fn of [discover, reviewApi]) {
+      const { discover, reviewApi, engage, crmExport, wonDigest } = withHook.stateless;
+      for (const fn of [discover, reviewApi, wonDigest]) {
         expect(p.statementsOf(roleId(fn))).toContainEqual({
           actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
           resources: expect.arrayContaining(['NotifyWebhook']),
@@ -141,9 +141,23 @@ describe('function IAM: exactly the grants each handler needs', () => {
     ]);
   });
 
+  it('won-digest: queries gsi1 (won records by month) only, and gets/puts only items whose key is DIGEST', () => {
+    expect(policy.statementsOf(roleId(s.stateless.wonDigest))).toEqual([
+      {
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+        resources: ['Table.Arn'],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['DIGEST'] } },
+      },
+      { actions: ['dynamodb:Query'], resources: ['Table.Arn/index/gsi1'] },
+      logs('WonDigest'),
+      XRAY,
+    ]);
+    expect(JSON.stringify(policy.statementsOf(roleId(s.stateless.wonDigest)))).not.toContain('NotifyWebhook');
+  });
+
   it('roles trust Lambda only and carry no managed policies', () => {
-    const { discover, engage, reviewApi, crmExport } = s.stateless;
-    for (const fn of [discover, engage, reviewApi, crmExport]) {
+    const { discover, engage, reviewApi, crmExport, wonDigest } = s.stateless;
+    for (const fn of [discover, engage, reviewApi, crmExport, wonDigest]) {
       const role = t.toJSON().Resources[roleId(fn)];
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
       expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
@@ -159,6 +173,7 @@ describe('functions', () => {
     ['engage', () => s.stateless.engage, FUNCTION_SPECS.engage, 30, 256],
     ['review-api', () => s.stateless.reviewApi, FUNCTION_SPECS.reviewApi, 10, 512],
     ['crm-export', () => s.stateless.crmExport, FUNCTION_SPECS.crmExport, 120, 512],
+    ['won-digest', () => s.stateless.wonDigest, FUNCTION_SPECS.wonDigest, 60, 256],
   ] as const;
 
   it.each(cases)(
@@ -182,7 +197,7 @@ describe('functions', () => {
   );
 
   it('log groups keep one month', () => {
-    t.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 5);
+    t.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 6);
   });
 
   it('hand each handler the settings its config schema requires', () => {
@@ -215,6 +230,12 @@ describe('functions', () => {
       CRM_EXPORT_FORMAT: 'generic',
       CRM_EXPORT_STATES: 'mql',
     });
+    expect(env(s.stateless.wonDigest)).toEqual({
+      TABLE_NAME: 'Table',
+      POWERTOOLS_SERVICE_NAME: 'won-digest',
+      POWERTOOLS_METRICS_NAMESPACE: 'Prospector',
+      NODE_OPTIONS: '--enable-source-maps',
+    });
     expect(env(s.stateless.reviewApi).SIGN_IN_URL).toBe(
       'https://UsersSignIn.auth.AWS::Region.amazoncognito.com',
     );
@@ -223,7 +244,7 @@ describe('functions', () => {
 
 describe('triggers', () => {
   it('one schedule runs discover from context with a fixed input and no retries (the next cycle is the retry)', () => {
-    t.resourceCountIs('AWS::Scheduler::Schedule', 2);
+    t.resourceCountIs('AWS::Scheduler::Schedule', 3);
     t.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(15 minutes)',
       State: 'ENABLED',
@@ -261,6 +282,23 @@ describe('triggers', () => {
         RoleArn: Match.anyValue(),
       },
     });
+  });
+
+  it('a third runs won-digest weekly, Monday 08:00 UTC, with its own fixed input', () => {
+    t.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 8 ? * MON *)',
+      State: 'ENABLED',
+      Target: {
+        Arn: { 'Fn::GetAtt': [logicalId(s.stateless.wonDigest), 'Arn'] },
+        Input: JSON.stringify({ source: 'prospector.won-digest' }),
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 },
+        RoleArn: Match.anyValue(),
+      },
+    });
+    const [digest] = Object.values(t.findResources('AWS::Scheduler::Schedule'))
+      .map((r) => r.Properties)
+      .filter((p) => p.Target.Input === JSON.stringify({ source: 'prospector.won-digest' }));
+    expect(digest.ScheduleExpressionTimezone).toBe('Etc/UTC');
   });
 
   it('the engage queue feeds engage in batches of 10, reporting item failures, 2 at a time', () => {
