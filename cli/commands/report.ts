@@ -111,7 +111,8 @@ export function registerReport(program: Command): void {
                   `${sug.dimension} ${sug.key}: raise the MQL bar ${sug.mqlThreshold.from} -> ${sug.mqlThreshold.to}; ${sug.openLeadsMoving} open MQLs would move back\n  ${sug.evidence.summary}`,
               ),
               ...report.tooSmall.map(
-                (g) => `${g.dimension} ${g.key}: too small to judge (${g.decided} decided)`,
+                (g) =>
+                  `${g.dimension} ${g.key}: too small to judge (${g.decided} decided here, ${g.rest.trials} in the rest to compare with)`,
               ),
             ].join('\n');
             return { json: report, text: text || 'no source or campaign stands out' };
