@@ -14,6 +14,7 @@ describe('probes against npm start', () => {
   let base: string;
   let port: number;
   let token = '';
+  let admin: Record<string, string> = {};
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'prospector-probes-'));
@@ -29,7 +30,11 @@ describe('probes against npm start', () => {
       runner.stderr?.on('data', (d) => {
         stderr += d;
         token = /x-prospector-token: (\S+)/.exec(stderr)?.[1] ?? token;
-        if (stderr.includes('review UI and API on')) resolve();
+        const signIn = /^\s+admin\s+\S+#token=(\S+)$/m.exec(stderr)?.[1];
+        if (signIn) {
+          admin = { authorization: `Bearer ${signIn}` };
+          resolve();
+        }
       });
       runner.once('exit', (code) => reject(new Error(`runner exited ${code}\n${stderr}`)));
     });
@@ -62,12 +67,19 @@ describe('probes against npm start', () => {
 
   it('answers a bad cursor with a 400', async () => {
     const crafted = Buffer.from(JSON.stringify({ day: '0001-01-01' })).toString('base64url');
-    expect((await fetch(`${base}/api/leads?state=review&cursor=${crafted}`)).status).toBe(400);
-    expect((await fetch(`${base}/api/leads/changes.csv?cursor=${crafted}`)).status).toBe(400);
+    expect((await fetch(`${base}/api/leads?state=review&cursor=${crafted}`, { headers: admin })).status).toBe(
+      400,
+    );
+    expect((await fetch(`${base}/api/leads/changes.csv?cursor=${crafted}`, { headers: admin })).status).toBe(
+      400,
+    );
   });
 
   it('refuses a typo in a definition key with a 422 naming it', async () => {
-    const current = (await (await fetch(`${base}/api/mql`)).json()) as Record<string, unknown> & {
+    const current = (await (await fetch(`${base}/api/mql`, { headers: admin })).json()) as Record<
+      string,
+      unknown
+    > & {
       version: number;
       thresholds: Record<string, unknown>;
     };
@@ -80,7 +92,7 @@ describe('probes against npm start', () => {
         note: 'typo',
         basedOn: version,
       }),
-      headers: { 'content-type': 'application/json', 'x-prospector-token': token },
+      headers: { 'content-type': 'application/json', 'x-prospector-token': token, ...admin },
     });
     expect(res.status).toBe(422);
     expect(((await res.json()) as { error: string }).error).toContain('Unrecognized key: "requireIntnet"');
