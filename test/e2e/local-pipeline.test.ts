@@ -66,6 +66,43 @@ describe('npm start -- --once on the bundled sample feed', () => {
     expect(JSON.parse(run.stderr.trim().split('\n').at(-1) ?? '{}')).toEqual({ rows: first.mql });
   });
 
+  it('stores nothing twice on the next run, polling from the saved cursor', async () => {
+    const run = await runCli(['local', '--once', '--no-sales-sim', '--data-dir', dir, '--out-dir', dir]);
+    const second = lastJsonLine(run.stdout);
+
+    expect(run.code, run.stderr).toBe(0);
+    expect(second).toMatchObject({
+      postsNew: 0,
+      prospects: first.prospects,
+      mql: first.mql,
+      tasksDrafted: 0,
+      tasksQueued: 0,
+    });
+  });
+
+  it('stores nothing twice when it reads the whole feed again', async () => {
+    const run = await runCli([
+      'local',
+      '--once',
+      '--replay',
+      '--no-sales-sim',
+      '--data-dir',
+      dir,
+      '--out-dir',
+      dir,
+    ]);
+    const replay = lastJsonLine(run.stdout);
+
+    expect(run.code, run.stderr).toBe(0);
+    expect(replay.postsRead).toBe(first.postsRead);
+    expect(replay).toMatchObject({
+      postsNew: 0,
+      prospects: first.prospects,
+      mql: first.mql,
+      review: first.review,
+      tasksDrafted: 0,
+    });
+  });
   it('counts decisions made with prospector decide exactly once in the next funnel report', async () => {
     const funnel = async () => {
       const run = await runCli(['report', 'funnel', '--by', 'source', '--json', '--data-dir', dir]);
@@ -112,44 +149,6 @@ describe('npm start -- --once on the bundled sample feed', () => {
     expect(after?.velocityDays.mqlToAccepted).toMatchObject({
       median: expect.any(Number),
       p75: expect.any(Number),
-    });
-  });
-
-  it('stores nothing twice on the next run, polling from the saved cursor', async () => {
-    const run = await runCli(['local', '--once', '--no-sales-sim', '--data-dir', dir, '--out-dir', dir]);
-    const second = lastJsonLine(run.stdout);
-
-    expect(run.code, run.stderr).toBe(0);
-    expect(second).toMatchObject({
-      postsNew: 0,
-      prospects: first.prospects,
-      mql: first.mql,
-      tasksDrafted: 0,
-      tasksQueued: 0,
-    });
-  });
-
-  it('stores nothing twice when it reads the whole feed again', async () => {
-    const run = await runCli([
-      'local',
-      '--once',
-      '--replay',
-      '--no-sales-sim',
-      '--data-dir',
-      dir,
-      '--out-dir',
-      dir,
-    ]);
-    const replay = lastJsonLine(run.stdout);
-
-    expect(run.code, run.stderr).toBe(0);
-    expect(replay.postsRead).toBe(first.postsRead);
-    expect(replay).toMatchObject({
-      postsNew: 0,
-      prospects: first.prospects,
-      mql: first.mql,
-      review: first.review,
-      tasksDrafted: 0,
     });
   });
 });
