@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { createAccountEndpoints } from './account-endpoints.ts';
+import { FakeXAccount } from './account-state.ts';
 import type { Feed } from './feed.ts';
 import { json } from './responses.ts';
 import { createSearchEndpoint } from './search-endpoint.ts';
@@ -23,6 +25,8 @@ export interface FakeXServer {
   /** Base URL to put in place of https://api.x.com/ */
   url: string;
   requests: URLSearchParams[];
+  /** The brand's account: OAuth tokens, the posts X accepted (count them here), mentions to serve. */
+  account: FakeXAccount;
   stop(): Promise<void>;
 }
 
@@ -36,11 +40,19 @@ export async function startFakeXServer(options: FakeXOptions): Promise<FakeXServ
   const windowMs = options.windowMs ?? 15 * 60_000;
   const search = createSearchEndpoint(options.feed);
   const requests: URLSearchParams[] = [];
+  const account = new FakeXAccount(options.feed);
+  const accountEndpoints = createAccountEndpoints(account);
   let windowStart = Date.now();
   let used = 0;
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'https://localhost');
+    if (url.pathname !== '/2/tweets/search/recent') {
+      void accountEndpoints(req, res, url).then((served) => {
+        if (!served) json(res, 404, { title: 'Not Found Error', status: 404 });
+      });
+      return;
+    }
     if (url.pathname !== '/2/tweets/search/recent')
       return json(res, 404, { title: 'Not Found Error', status: 404 });
     if (req.headers.authorization !== `Bearer ${token}`) {
@@ -85,6 +97,7 @@ export async function startFakeXServer(options: FakeXOptions): Promise<FakeXServ
   return {
     url: `https://127.0.0.1:${port}/`,
     requests,
+    account,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
