@@ -25,6 +25,23 @@ function problem(res: ServerResponse, status: number, title: string, detail: str
   res.end(JSON.stringify({ type: 'about:blank', title, status, detail, ...extra }));
 }
 
+/**
+ * The OAuth endpoints take a form body; twitter-api-v2 1.x sends JSON there (its body-type
+ * detection checks `url.password` instead of the path), which X accepts too, so both are read.
+ */
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  const body = await readBody(req);
+  if (!(req.headers['content-type'] ?? '').includes('application/json')) return new URLSearchParams(body);
+  const form = new URLSearchParams();
+  try {
+    for (const [k, v] of Object.entries(JSON.parse(body) as Record<string, unknown>))
+      if (typeof v === 'string') form.set(k, v);
+  } catch {
+    // An unreadable body has no fields: the endpoint answers as for missing ones.
+  }
+  return form;
+}
+
 const oauthError = (res: ServerResponse, error: string, description: string) =>
   json(res, 400, { error, error_description: description });
 
@@ -198,7 +215,7 @@ export function createAccountEndpoints(
   };
 
   const token = async (req: IncomingMessage, res: ServerResponse) => {
-    const form = new URLSearchParams(await readBody(req));
+    const form = await readForm(req);
     if (form.get('client_id') !== account.clientId)
       return json(res, 401, {
         error: 'unauthorized_client',
@@ -259,7 +276,7 @@ export function createAccountEndpoints(
     }
     if (path === '/2/oauth2/token' && method === 'POST') return token(req, res).then(() => true);
     if (path === '/2/oauth2/revoke' && method === 'POST') {
-      const form = new URLSearchParams(await readBody(req));
+      const form = await readForm(req);
       account.revoke(form.get('token') ?? '');
       json(res, 200, { revoked: true });
       return true;

@@ -37,7 +37,8 @@ export class FakeXAccount {
   readonly repliesRestricted = new Set<string>();
   /** Authors who blocked the brand. */
   readonly blockedBy = new Set<string>();
-  readonly postFaults: PostFault[] = [];
+  /** Faults for the next posts, in order (`undefined` lets one through). */
+  readonly postFaults: (PostFault | undefined)[] = [];
   accessTokenTtlSeconds = 7200;
   private readonly codes = new Map<string, { challenge: string; redirectUri: string; scope: string }>();
   private readonly access = new Map<string, number>();
