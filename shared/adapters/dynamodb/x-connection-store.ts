@@ -57,8 +57,9 @@ export class DynamoXConnectionStore implements XConnectionStore {
 
   async completeRefresh(version: number, owner: string, now: Date): Promise<boolean> {
     return this.conditional({
-      UpdateExpression: 'SET version = :next, connection.changedAt = :now REMOVE leaseOwner, leaseUntil',
+      UpdateExpression: 'SET version = :next, #c.changedAt = :now REMOVE leaseOwner, leaseUntil',
       ConditionExpression: 'version = :v AND leaseOwner = :owner',
+      ExpressionAttributeNames: { '#c': 'connection' },
       ExpressionAttributeValues: {
         ':v': version,
         ':next': version + 1,
@@ -71,9 +72,9 @@ export class DynamoXConnectionStore implements XConnectionStore {
   async markBroken(reason: string, now: Date): Promise<void> {
     await this.conditional({
       UpdateExpression:
-        'SET #status = :broken, connection.reason = :reason, connection.changedAt = :now REMOVE leaseOwner, leaseUntil',
+        'SET #status = :broken, #c.reason = :reason, #c.changedAt = :now REMOVE leaseOwner, leaseUntil',
       ConditionExpression: '#status = :connected',
-      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeNames: { '#status': 'status', '#c': 'connection' },
       ExpressionAttributeValues: {
         ':broken': 'broken',
         ':connected': 'connected',
@@ -113,8 +114,9 @@ export class DynamoXConnectionStore implements XConnectionStore {
     )
       return;
     await this.conditional({
-      UpdateExpression: 'SET connection.mentionsSinceId = :id',
+      UpdateExpression: 'SET #c.mentionsSinceId = :id',
       ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#c': 'connection' },
       ExpressionAttributeValues: { ':id': sinceId },
     });
   }
