@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { startFauxqs } from 'fauxqs';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { loadFeed } from './fake-x/feed.ts';
-import { type FakeXOptions, startFakeXServer } from './fake-x/server.ts';
+import { type FakeXOptions, type FakeXServer, startFakeXServer } from './fake-x/server.ts';
 
 export const SAMPLE_FEED = join(import.meta.dirname, '..', 'data', 'sample-feed', 'feed.json');
 
@@ -10,6 +10,8 @@ export interface LocalStack {
   dynamoEndpoint: string;
   sqsEndpoint: string;
   xBaseUrl?: string;
+  /** The fake X server itself: its account counts the posts it accepted. */
+  x?: FakeXServer;
   stop(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     dynamoEndpoint: dynamo.endpoint,
     sqsEndpoint: `http://127.0.0.1:${sqs.port}`,
     xBaseUrl: x?.url,
+    x,
     stop: async () => {
       await Promise.all([dynamo.stop(), sqs.stop(), x?.stop()]);
     },

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { runLocal } from '../../local/runner/run-local.ts';
 import { projectRoot } from '../project-root.ts';
 
@@ -11,6 +11,7 @@ interface LocalFlags {
   every: number;
   dataDir: string;
   outDir: string;
+  engage: 'dry-run' | 'live';
 }
 
 const int = (v: string) => Number.parseInt(v, 10);
@@ -29,6 +30,11 @@ export function registerLocal(program: Command): void {
     .option('--port <port>', 'port for the review UI and API', int, 3000)
     .option('--every <minutes>', 'minutes between discovery cycles while serving', int, 15)
     .option('--out-dir <dir>', 'where the CRM export is written', 'out')
+    .addOption(
+      new Option('--engage <mode>', 'dry-run says what it would send; live replies on the fake X server')
+        .choices(['dry-run', 'live'])
+        .default('dry-run'),
+    )
     .action(async (_opts: unknown, cmd: Command) => {
       // --data-dir is a global option: every command that touches the local database shares it.
       const opts = cmd.optsWithGlobals() as LocalFlags;
@@ -42,6 +48,7 @@ export function registerLocal(program: Command): void {
         replay: opts.replay,
         port: opts.port,
         everyMinutes: opts.every,
+        engage: opts.engage,
       });
       if (opts.once) await stop();
       // Last line on stdout, machine-readable; progress went to stderr.

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { InvalidCursorError } from '../../shared/adapters/dynamodb/table.ts';
 import { InvalidTransitionError } from '../../shared/domain/lead-state.ts';
 import { ConcurrentPublishError } from '../../shared/ports/definition-store.ts';
-import { TaskNotFoundError, TaskStateError } from '../../shared/use-cases/approve-task.ts';
+import { PostTooLongError, TaskNotFoundError, TaskStateError } from '../../shared/use-cases/approve-task.ts';
 import { ExportWindowError } from '../../shared/use-cases/export-leads.ts';
 import { InvalidDefinitionError } from '../../shared/use-cases/publish-definition.ts';
 import { LeadNotFoundError, StaleDecisionError } from '../../shared/use-cases/review-prospect.ts';
@@ -11,6 +11,7 @@ import type { ApiDeps } from './http.ts';
 import { leadRoutes } from './routes/leads.ts';
 import { mqlRoutes } from './routes/mql.ts';
 import { taskRoutes } from './routes/tasks.ts';
+import { xAccountRoutes } from './routes/x-account.ts';
 import { reviewUiCsp, reviewUiHtml } from './ui.ts';
 
 export type { ApiDeps } from './http.ts';
@@ -19,6 +20,7 @@ const STATUS: [new (...args: never[]) => Error, 400 | 404 | 409 | 422][] = [
   [InvalidCursorError, 400],
   [ExportWindowError, 400],
   [InvalidDefinitionError, 422],
+  [PostTooLongError, 422],
   [LeadNotFoundError, 404],
   [TaskNotFoundError, 404],
   [InvalidTransitionError, 409],
@@ -49,5 +51,6 @@ export function createApp(deps: ApiDeps): Hono {
   app.route('/api/leads', leadRoutes(deps));
   app.route('/api/tasks', taskRoutes(deps));
   app.route('/api/mql', mqlRoutes(deps));
+  app.route('/api/x-account', xAccountRoutes(deps));
   return app;
 }

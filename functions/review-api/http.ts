@@ -10,6 +10,7 @@ import type { Log } from '../../shared/ports/log.ts';
 import type { Notifier } from '../../shared/ports/notifier.ts';
 import type { TaskQueue } from '../../shared/ports/task-queue.ts';
 import type { TaskStore } from '../../shared/ports/task-store.ts';
+import type { TokenVault, XConnectionStore, XOAuth } from '../../shared/ports/x-account.ts';
 
 export interface ApiDeps {
   leads: LeadStore;
@@ -25,6 +26,16 @@ export interface ApiDeps {
   userOf: (c: Context) => string;
   /** Where the review page signs people in (AWS); absent, it calls the API without a token. */
   signIn?: SignInSettings;
+  /** The brand's X account (connect, disconnect, status); absent when no X client is configured. */
+  xAccount?: {
+    connections: XConnectionStore;
+    vault: TokenVault;
+    oauth: XOAuth;
+    /** The callback registered in the X app; default: this API's /api/x-account/callback. */
+    redirectUri?: string;
+  };
+  /** Approved replies wait a random 0..this many seconds in SQS before the worker sees them. */
+  maxJitterSeconds?: number;
 }
 
 /** The Cognito hosted UI's base URL and the public app client the page signs in with (PKCE). */

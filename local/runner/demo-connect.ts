@@ -1,4 +1,5 @@
 import { request } from 'node:https';
+import type { Hono } from 'hono';
 
 /**
  * Plays the admin's browser on the fake X server's consent page: GETs the authorize URL and
@@ -16,4 +17,31 @@ export function followConsent(authorizeUrl: string): Promise<URL> {
     req.on('error', reject);
     req.end();
   });
+}
+
+/**
+ * The local live demo's admin: connects the brand's account through the review API's own routes
+ * (connect, the fake X consent page, the callback), exactly the path a person's browser takes.
+ * An account already connected is kept. Returns its handle.
+ */
+export async function connectDemoAccount(app: Hono, admin: string): Promise<string> {
+  const status = (await (await app.request('/api/x-account')).json()) as {
+    status: string;
+    username?: string;
+  };
+  if (status.status === 'connected') return status.username ?? '';
+  const started = await app.request('/api/x-account/connect', {
+    method: 'POST',
+    headers: { 'x-prospector-user': admin },
+  });
+  if (!started.ok) throw new Error(`connect failed: ${started.status} ${await started.text()}`);
+  const { authorizeUrl } = (await started.json()) as { authorizeUrl: string };
+  const back = await followConsent(authorizeUrl);
+  const landed = await app.request(`${back.pathname}${back.search}`);
+  const outcome = new URL(landed.headers.get('location') ?? '/', 'http://local').searchParams.get(
+    'x-account',
+  );
+  if (outcome !== 'connected') throw new Error(`connecting the fake X account ended "${outcome}"`);
+  const now = (await (await app.request('/api/x-account')).json()) as { username?: string };
+  return now.username ?? '';
 }

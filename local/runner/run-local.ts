@@ -7,12 +7,14 @@ import { buildNotifier } from '../../shared/adapters/build.ts';
 import { FolderExportFiles } from '../../shared/adapters/files/export-folder.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
 import { INTERACTIVE_DELIVERY } from '../../shared/adapters/webhook/webhook-notifier.ts';
+import { buildXAccount } from '../../shared/adapters/x/build-x-account.ts';
 import { apiConfigSchema, loadConfig } from '../../shared/config.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { exportLeads } from '../../shared/use-cases/export-leads.ts';
 import type { CycleResult } from '../../shared/use-cases/run-discovery-cycle.ts';
 import { endpointsFile } from '../local-endpoints.ts';
 import { approveMqlDrafts, countTasks } from './demo-approval.ts';
+import { connectDemoAccount } from './demo-connect.ts';
 import { drainQueue } from './drain-queue.ts';
 import { localContext } from './lambda-context.ts';
 import { type LocalRuntime, startLocalRuntime } from './local-runtime.ts';
@@ -30,6 +32,8 @@ export interface LocalOptions {
   replay: boolean;
   port: number;
   everyMinutes: number;
+  /** `live`: approved replies go to the fake X server (default: dry-run). */
+  engage?: 'dry-run' | 'live';
 }
 
 export interface LocalSummary {
@@ -47,13 +51,24 @@ export interface LocalSummary {
   tasksExecuted: number;
   /** Approved but held for tomorrow by the account's daily cap (ENGAGE_DAILY_CAP). */
   tasksDeferred: number;
+  /** Replies the fake X server accepted in this cycle, counted by the server (0 in dry-run). */
+  repliesPosted: number;
   definitionVersion: number;
   csv: string;
   seconds: number;
 }
 
-/** One scheduled step, as on AWS: discovery cycle, then (dry-run demo) approval and the engage worker. */
-async function cycle(rt: LocalRuntime, replay: boolean) {
+/**
+ * Who approves in the local demo. On AWS nothing is approved without a person; locally the runner
+ * approves MQL drafts so the worker has something to do, and says so in every task it approves.
+ */
+const DEMO_APPROVER = {
+  'dry-run': 'local-demo (dry-run)',
+  live: 'local-demo (live to the fake X server; on AWS a person approves each reply)',
+} as const;
+
+/** One scheduled step, as on AWS: discovery cycle, then the demo approval and the engage worker. */
+async function cycle(rt: LocalRuntime, replay: boolean, engage: 'dry-run' | 'live') {
   const result: CycleResult = await step(
     'discovery cycle (discover, qualify, draft)',
     () =>
@@ -61,12 +76,13 @@ async function cycle(rt: LocalRuntime, replay: boolean) {
     async () => `${await rt.stores.posts.countPosts()} posts stored`,
   );
   const doneBefore = await countTasks(rt.stores, 'done');
-  // Dry-run demo only: drafts for MQLs are approved here; review prospects wait for a marketer.
+  const postsBefore = rt.stack.x?.account.posts.length ?? 0;
+  // Local demo only: drafts for MQLs are approved here; review prospects wait for a marketer.
   const queued = await approveMqlDrafts(
     { ...rt.stores, queue: rt.queue, clock: systemClock },
-    'local-demo (dry-run)',
+    DEMO_APPROVER[engage],
   );
-  const drained = await step('engage worker (dry-run)', () =>
+  const drained = await step(`engage worker (${engage})`, () =>
     drainQueue(rt.sqs, rt.queueUrl, rt.engage, () => localContext('engage', 60_000), {
       waitSeconds: 0,
       stopWhenEmpty: true,
@@ -74,7 +90,8 @@ async function cycle(rt: LocalRuntime, replay: boolean) {
   );
   if (drained.failed > 0) progress(`${drained.failed} task message(s) failed and will be retried`);
   const executed = (await countTasks(rt.stores, 'done')) - doneBefore;
-  return { result, queued, executed };
+  const posted = (rt.stack.x?.account.posts.length ?? 0) - postsBefore;
+  return { result, queued, executed, posted };
 }
 
 async function summarise(
@@ -100,6 +117,7 @@ async function summarise(
     tasksQueued: first.queued,
     tasksExecuted: first.executed,
     tasksDeferred: first.queued - first.executed,
+    repliesPosted: first.posted,
     definitionVersion: (await rt.stores.definitions.currentDefinition())?.version ?? 0,
     csv,
     seconds: Math.round((Date.now() - started) / 100) / 10,
@@ -114,9 +132,38 @@ export async function runLocal(
   options: LocalOptions,
 ): Promise<{ summary: LocalSummary; stop: () => Promise<void> }> {
   const started = Date.now();
-  const rt = await startLocalRuntime({ root: options.root, dataDir: options.dataDir, fresh: options.fresh });
+  const engage = options.engage ?? 'dry-run';
+  const rt = await startLocalRuntime({
+    root: options.root,
+    dataDir: options.dataDir,
+    fresh: options.fresh,
+    engage,
+  });
   try {
-    const first = await cycle(rt, options.replay);
+    const apiConfig = loadConfig(apiConfigSchema);
+    const x = buildXAccount(apiConfig, rt.stores.table, {
+      clock: systemClock,
+      log: createLogger('review-api'),
+      owner: 'local-review-api',
+    });
+    const app = createApp({
+      ...rt.stores,
+      queue: rt.queue,
+      clock: systemClock,
+      log: createLogger('review-api'),
+      // NOTIFY_WEBHOOK_URL in the shell announces MQLs from here as from the discover handler.
+      notifier: await buildNotifier(apiConfig, INTERACTIVE_DELIVERY),
+      userOf: (c) => c.req.header('x-prospector-user') ?? 'local-marketer',
+      ...(x ? { xAccount: { connections: x.connections, vault: x.vault, oauth: x.oauth } } : {}),
+    });
+    if (engage === 'live') {
+      const username = await step(
+        'connecting the brand account on the fake X server (local demo consent)',
+        () => connectDemoAccount(app, 'local-demo-admin'),
+      );
+      progress(`engaging live as @${username} on the fake X server`);
+    }
+    const first = await cycle(rt, options.replay, engage);
     const csvPath = join(options.outDir, 'leads.csv');
     await mkdir(options.outDir, { recursive: true });
     await writeFile(csvPath, (await exportLeads(rt.stores)).csv);
@@ -124,15 +171,6 @@ export async function runLocal(
     if (options.once) return { summary, stop: rt.stop };
 
     const controller = new AbortController();
-    const app = createApp({
-      ...rt.stores,
-      queue: rt.queue,
-      clock: systemClock,
-      log: createLogger('review-api'),
-      // NOTIFY_WEBHOOK_URL in the shell announces MQLs from here as from the discover handler.
-      notifier: await buildNotifier(loadConfig(apiConfigSchema), INTERACTIVE_DELIVERY),
-      userOf: (c) => c.req.header('x-prospector-user') ?? 'local-marketer',
-    });
     const server = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' });
     const worker = drainQueue(rt.sqs, rt.queueUrl, rt.engage, () => localContext('engage', 60_000), {
       waitSeconds: 2,
@@ -151,7 +189,7 @@ export async function runLocal(
     );
     const timer = setInterval(
       () =>
-        void cycle(rt, false)
+        void cycle(rt, false, engage)
           .then(() => crmExport({ source: 'prospector.local' }))
           .catch((e) => progress(`cycle failed: ${(e as Error).message}`)),
       options.everyMinutes * 60_000,
