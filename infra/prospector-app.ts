@@ -21,6 +21,7 @@ export function createProspectorApp(props: AppProps = {}): ProspectorApp {
   const stateful = new StatefulStack(app, 'ProspectorStateful', {
     description: 'Prospector data: table, engagement queue, X token secret, CRM exports, reviewer user pool',
     xSecretName: settings.xSecretName,
+    xTokenSecretName: settings.xTokenSecretName,
     ...(settings.signInDomainPrefix ? { signInDomainPrefix: settings.signInDomainPrefix } : {}),
     ...(settings.sourcesSecretName ? { sourcesSecretName: settings.sourcesSecretName } : {}),
     ...(settings.notifyWebhookSecretName
@@ -34,6 +35,7 @@ export function createProspectorApp(props: AppProps = {}): ProspectorApp {
     engageQueue: stateful.engageQueue,
     engageDlq: stateful.engageDlq,
     xSecret: stateful.xSecret,
+    xTokenSecret: stateful.xTokenSecret,
     exportBucket: stateful.exportBucket,
     ...(stateful.sourcesSecret ? { sourcesSecret: stateful.sourcesSecret } : {}),
     ...(stateful.notifyWebhookSecret ? { notifyWebhookSecret: stateful.notifyWebhookSecret } : {}),

@@ -1,5 +1,8 @@
 import * as z from 'zod';
 
+/** What the token secret holds while no account is connected (also its CloudFormation seed). */
+export const NO_TOKENS = 'none';
+
 /** The scopes Prospector asks for: read and post as the brand, read its mentions, refresh offline. */
 export const X_SCOPES = ['tweet.read', 'tweet.write', 'users.read', 'offline.access'] as const;
 

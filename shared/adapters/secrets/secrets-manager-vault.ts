@@ -3,11 +3,8 @@ import {
   PutSecretValueCommand,
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
-import { type XTokens, XTokensSchema } from '../../domain/x-connection.ts';
+import { NO_TOKENS, type XTokens, XTokensSchema } from '../../domain/x-connection.ts';
 import type { TokenVault } from '../../ports/x-account.ts';
-
-/** What the secret holds while no account is connected (also its CloudFormation seed). */
-export const NO_TOKENS = 'none';
 
 /**
  * The X user tokens in Secrets Manager (KMS-encrypted at rest). Read without a cache: after a
