@@ -31,6 +31,7 @@ export async function draftEngagement(deps: DraftDeps, transitions: readonly Tra
       draft: draftReply(campaign?.replyTemplate, {
         name: t.name,
         product: campaign?.product ?? 'our product',
+        link: campaign?.contentLink,
       }),
       status: 'drafted',
       createdAt: deps.clock.now().toISOString(),
