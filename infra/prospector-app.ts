@@ -21,6 +21,7 @@ export function createProspectorApp(props: AppProps = {}): ProspectorApp {
   const stateful = new StatefulStack(app, 'ProspectorStateful', {
     description: 'Prospector data: table, engagement queue, X token secret, CRM exports, reviewer user pool',
     xSecretName: settings.xSecretName,
+    xTokenSecretName: settings.xTokenSecretName,
     ...(settings.signInDomainPrefix ? { signInDomainPrefix: settings.signInDomainPrefix } : {}),
     ...(settings.sourcesSecretName ? { sourcesSecretName: settings.sourcesSecretName } : {}),
     ...(settings.notifyWebhookSecretName
@@ -35,6 +36,7 @@ export function createProspectorApp(props: AppProps = {}): ProspectorApp {
     engageDlq: stateful.engageDlq,
     xSecret: stateful.xSecret,
     cursorKeySecret: stateful.cursorKeySecret,
+    xTokenSecret: stateful.xTokenSecret,
     exportBucket: stateful.exportBucket,
     ...(stateful.sourcesSecret ? { sourcesSecret: stateful.sourcesSecret } : {}),
     ...(stateful.notifyWebhookSecret ? { notifyWebhookSecret: stateful.notifyWebhookSecret } : {}),

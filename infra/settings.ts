@@ -30,7 +30,14 @@ export interface ProspectorSettings {
   alarmEmail?: string;
   /** Browser origins allowed to call the review API; no CORS when empty. */
   allowedOrigins: string[];
-  /** `dry-run` records what would be done; `live` is refused by the engage handler in this release. */
+  /** Secrets Manager name of the brand account's X user tokens (written by the app, never by hand). */
+  xTokenSecretName: string;
+  /**
+   * The X app's OAuth 2.0 client id (public client, PKCE): enables connecting the brand's account,
+   * live replies and reading mentions. Unset, none of them run.
+   */
+  xClientId?: string;
+  /** `dry-run` records what would be done; `live` posts approved replies (needs `xClientId`). */
   engageMode: 'dry-run' | 'live';
   /** Engagement actions per X account per day. */
   engageDailyCap: number;
@@ -48,6 +55,7 @@ export const DEFAULT_SETTINGS: ProspectorSettings = {
   crmExportFormat: 'generic',
   crmExportStates: 'mql',
   xSecretName: 'prospector/x-api',
+  xTokenSecretName: 'prospector/x-user-tokens',
   allowedOrigins: [],
   engageMode: 'dry-run',
   engageDailyCap: 50,
@@ -108,6 +116,10 @@ export function readSettings(app: App): ProspectorSettings {
     );
   }
 
+  const xClientId = text('xClientId', '');
+  if (engageMode === 'live' && !xClientId)
+    throw new Error("context engageMode=live needs context xClientId (the X app's OAuth 2.0 client id)");
+
   const cap = Number(get('engageDailyCap') ?? DEFAULT_SETTINGS.engageDailyCap);
   if (!Number.isInteger(cap) || cap < 1) throw new Error('context engageDailyCap: a positive integer');
 
@@ -118,6 +130,8 @@ export function readSettings(app: App): ProspectorSettings {
     crmExportFormat: crmExportFormat.data,
     crmExportStates,
     xSecretName: text('xSecretName', DEFAULT_SETTINGS.xSecretName),
+    xTokenSecretName: text('xTokenSecretName', DEFAULT_SETTINGS.xTokenSecretName),
+    ...(xClientId ? { xClientId } : {}),
     ...(text('sourcesSecretName', '') ? { sourcesSecretName: text('sourcesSecretName', '') } : {}),
     ...(text('notifyWebhookSecretName', '')
       ? { notifyWebhookSecretName: text('notifyWebhookSecretName', '') }

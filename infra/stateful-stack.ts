@@ -27,11 +27,14 @@ import type { Construct } from 'constructs';
 import { TABLE_LAYOUT } from '../shared/adapters/dynamodb/table.ts';
 import { NO_WEBHOOK } from '../shared/config.ts';
 import type { Role } from '../shared/domain/roles.ts';
+import { NO_TOKENS } from '../shared/domain/x-connection.ts';
 import { ENGAGE_VISIBILITY_TIMEOUT_SECONDS } from './function-specs.ts';
 
 export interface StatefulStackProps extends StackProps {
   /** Secrets Manager name of the X bearer token (context `xSecretName`). */
   readonly xSecretName: string;
+  /** Secrets Manager name of the brand account's X user tokens (context `xTokenSecretName`). */
+  readonly xTokenSecretName: string;
   /** Name of the Reddit/Bluesky credentials secret (context `sourcesSecretName`); none when unset. */
   readonly sourcesSecretName?: string;
   /** Name of the MQL webhook secret (context `notifyWebhookSecretName`); none when unset. */
@@ -63,6 +66,8 @@ export class StatefulStack extends Stack {
   readonly engageQueue: Queue;
   readonly engageDlq: Queue;
   readonly xSecret: Secret;
+  /** The brand account's OAuth tokens: written by the connect flow and every refresh. */
+  readonly xTokenSecret: Secret;
   readonly exportBucket: Bucket;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
@@ -121,6 +126,20 @@ export class StatefulStack extends Stack {
         'rotation is a manual regenerate-and-put-secret-value step (docs/deploy.md).',
     });
 
+    // Seeded with "none" (no account connected); the review API's connect flow writes the tokens.
+    this.xTokenSecret = new Secret(this, 'XUserTokens', {
+      secretName: props.xTokenSecretName,
+      description: "The brand's X account OAuth 2.0 user tokens (written by Prospector, never by hand)",
+      secretStringValue: SecretValue.unsafePlainText(NO_TOKENS),
+    });
+    Validations.of(this.xTokenSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Prospector rotates these tokens itself: every refresh (about every two hours) writes a new ' +
+        'access and single-use refresh token, under a DynamoDB lease; a Secrets Manager rotation ' +
+        "Lambda would spend the refresh token behind the workers' backs and lock the account out.",
+    });
+
     if (props.sourcesSecretName) {
       // Seeded with an empty JSON object; the operator puts the credentials (docs/deploy.md).
       this.sourcesSecret = this.operatorSecret('SourcesCredentials', {
@@ -169,6 +188,7 @@ export class StatefulStack extends Stack {
     // For the operator's commands in docs/deploy.md.
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'XSecretArn', { value: this.xSecret.secretArn });
+    new CfnOutput(this, 'XUserTokensSecretArn', { value: this.xTokenSecret.secretArn });
     if (this.sourcesSecret) new CfnOutput(this, 'SourcesSecretArn', { value: this.sourcesSecret.secretArn });
     if (this.notifyWebhookSecret)
       new CfnOutput(this, 'NotifyWebhookSecretArn', { value: this.notifyWebhookSecret.secretArn });

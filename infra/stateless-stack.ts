@@ -23,6 +23,8 @@ export interface StatelessStackProps extends StackProps {
   readonly engageQueue: IQueue;
   readonly engageDlq: IQueue;
   readonly xSecret: ISecret;
+  /** The brand account's X user tokens (read and rewritten on every refresh). */
+  readonly xTokenSecret: ISecret;
   /** Where the scheduled CRM export writes its files (under `crm/`). */
   readonly exportBucket: IBucket;
   /** Reddit/Bluesky credentials, when configured (context `sourcesSecretName`). */
@@ -95,6 +97,8 @@ export class StatelessStack extends Stack {
     table.grantReadWriteData(this.discover.fn);
     engageQueue.grantSendMessages(this.discover.fn);
     xSecret.grantRead(this.discover.fn);
+    // Mentions of the connected account: the user token, refreshed (rewritten) when it expires.
+    this.grantTokenSecret(this.discover, props.xTokenSecret);
     if (props.sourcesSecret) {
       this.discover.fn.addEnvironment('SOURCES_SECRET_ARN', props.sourcesSecret.secretArn);
       props.sourcesSecret.grantRead(this.discover.fn);
@@ -108,7 +112,16 @@ export class StatelessStack extends Stack {
         ENGAGE_DAILY_CAP: String(settings.engageDailyCap),
       },
     });
-    table.grantReadWriteData(this.engage.fn);
+    // Exactly what the worker calls: read a task, lead or connection (GetItem); claim, settle, take a
+    // daily slot, lease a token refresh (UpdateItem). No Scan, no index, no delete.
+    this.engage.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+      }),
+    );
+    this.grantTokenSecret(this.engage, props.xTokenSecret);
+    this.engage.fn.addEnvironment('ENGAGE_QUEUE_URL', engageQueue.queueUrl);
     this.engage.fn.addEventSource(
       new SqsEventSource(engageQueue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 2 }),
     );
@@ -121,6 +134,12 @@ export class StatelessStack extends Stack {
     engageQueue.grantSendMessages(this.reviewApi.fn);
     this.reviewApi.fn.addEnvironment('CURSOR_KEY_SECRET_ARN', props.cursorKeySecret.secretArn);
     props.cursorKeySecret.grantRead(this.reviewApi.fn);
+    // Connect writes the tokens; disconnect reads them to revoke, then forgets them.
+    this.grantTokenSecret(this.reviewApi, props.xTokenSecret);
+    if (settings.xClientId) {
+      for (const fn of [this.discover, this.engage, this.reviewApi])
+        fn.fn.addEnvironment('X_CLIENT_ID', settings.xClientId);
+    }
 
     this.wonDigest = new ProspectorFunction(this, 'WonDigest', {
       spec: FUNCTION_SPECS.wonDigest,
@@ -227,6 +246,20 @@ export class StatelessStack extends Stack {
     this.acknowledgeFindings(table, props.exportBucket);
   }
 
+  /**
+   * Reads and rewrites the user-token secret: GetSecretValue and PutSecretValue on that one secret,
+   * named in the function's environment. (grantRead/grantWrite would add DescribeSecret and UpdateSecret.)
+   */
+  private grantTokenSecret(fn: ProspectorFunction, secret: ISecret): void {
+    fn.fn.addEnvironment('X_TOKEN_SECRET_ARN', secret.secretArn);
+    fn.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue'],
+        resources: [secret.secretArn],
+      }),
+    );
+  }
+
   /** Invokes `fn` on `expression` with a constant input naming the schedule, retried twice unless told. */
   private scheduleFunction(
     id: string,
@@ -275,6 +308,7 @@ export class StatelessStack extends Stack {
     ] as const;
     for (const [fn, reason] of fns) {
       Validations.of(fn.fn).acknowledge({ id: 'Serverless-LambdaDLQ', reason });
+      if (fn === this.engage) continue;
       acknowledgeWildcardOn(
         fn.role,
         table.tableArn,

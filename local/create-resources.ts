@@ -5,7 +5,7 @@ import {
   ResourceInUseException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { TABLE_LAYOUT } from '../shared/adapters/dynamodb/table.ts';
 
 const local = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
@@ -53,15 +53,48 @@ export async function ensureQueue(
   endpoint: string,
   name: string,
   visibilityTimeoutSeconds = 30,
+  redrive?: { deadLetterArn: string; maxReceiveCount: number },
 ): Promise<string> {
   const client = new SQSClient({ ...local, endpoint, useQueueUrlAsEndpoint: false });
   const { QueueUrl } = await client.send(
     new CreateQueueCommand({
       QueueName: name,
-      Attributes: { VisibilityTimeout: String(visibilityTimeoutSeconds) },
+      Attributes: {
+        VisibilityTimeout: String(visibilityTimeoutSeconds),
+        ...(redrive
+          ? {
+              RedrivePolicy: JSON.stringify({
+                deadLetterTargetArn: redrive.deadLetterArn,
+                maxReceiveCount: redrive.maxReceiveCount,
+              }),
+            }
+          : {}),
+      },
     }),
   );
   client.destroy();
   if (!QueueUrl) throw new Error(`no URL for queue ${name}`);
   return QueueUrl;
+}
+
+/**
+ * A queue with its dead-letter queue, as the stateful stack builds them: a message received
+ * `maxReceiveCount` times without being deleted moves to the DLQ.
+ */
+export async function ensureQueueWithDlq(
+  endpoint: string,
+  name: string,
+  visibilityTimeoutSeconds: number,
+  maxReceiveCount: number,
+): Promise<{ url: string; dlqUrl: string }> {
+  const dlqUrl = await ensureQueue(endpoint, `${name}-dlq`, visibilityTimeoutSeconds);
+  const client = new SQSClient({ ...local, endpoint, useQueueUrlAsEndpoint: false });
+  const { Attributes } = await client.send(
+    new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['QueueArn'] }),
+  );
+  client.destroy();
+  const deadLetterArn = Attributes?.QueueArn;
+  if (!deadLetterArn) throw new Error(`no ARN for queue ${name}-dlq`);
+  const url = await ensureQueue(endpoint, name, visibilityTimeoutSeconds, { deadLetterArn, maxReceiveCount });
+  return { url, dlqUrl };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { buildApp } from 'fauxqs';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { loadFeed } from './fake-x/feed.ts';
-import { type FakeXOptions, startFakeXServer } from './fake-x/server.ts';
+import { type FakeXOptions, type FakeXServer, startFakeXServer } from './fake-x/server.ts';
 
 export const SAMPLE_FEED = join(import.meta.dirname, '..', 'data', 'sample-feed', 'feed.json');
 
@@ -16,6 +16,8 @@ export interface LocalStack {
   dynamoLoopbackOnly: boolean;
   sqsEndpoint: string;
   xBaseUrl?: string;
+  /** The fake X server itself: its account counts the posts it accepted. */
+  x?: FakeXServer;
   stop(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     dynamoLoopbackOnly: dynamo.loopbackOnly,
     sqsEndpoint: sqs.endpoint,
     xBaseUrl: x?.url,
+    x,
     stop: async () => {
       await Promise.all([dynamo.stop(), sqs.stop(), x?.stop()]);
     },

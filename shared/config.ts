@@ -46,6 +46,27 @@ const notify = z.object({
   NOTIFY_WEBHOOK_SECRET_ARN: z.string().min(1).optional(),
 });
 
+/**
+ * The brand's X account in user context (OAuth 2.0 with PKCE, a public client): the app's client
+ * id, and where the tokens live, Secrets Manager on AWS or an encrypted local folder. Without a
+ * client id nothing user-context runs: no live replies, no mentions, no connect button.
+ */
+const xUser = z.object({
+  X_CLIENT_ID: z.string().min(1).max(200).optional(),
+  X_TOKEN_SECRET_ARN: z.string().min(1).optional(),
+  X_TOKEN_VAULT_DIR: z.string().min(1).optional(),
+  /** Local fake X server only. */
+  X_API_BASE_URL: url.optional(),
+  X_TLS_INSECURE: bool,
+});
+const xUserComplete: [(c: z.infer<typeof xUser>) => boolean, { message: string; path: string[] }] = [
+  (c) => !c.X_CLIENT_ID || Boolean(c.X_TOKEN_SECRET_ARN || c.X_TOKEN_VAULT_DIR),
+  {
+    message: 'X_CLIENT_ID needs X_TOKEN_SECRET_ARN (AWS) or X_TOKEN_VAULT_DIR (local)',
+    path: ['X_TOKEN_SECRET_ARN'],
+  },
+];
+
 export const discoverConfigSchema = common
   .extend(queue.shape)
   .extend(notify.shape)
@@ -83,6 +104,12 @@ export const discoverConfigSchema = common
     BLUESKY_API_BASE_URL: url.optional(),
     HACKERNEWS_API_BASE_URL: url.optional(),
   })
+  .extend({
+    X_CLIENT_ID: xUser.shape.X_CLIENT_ID,
+    X_TOKEN_SECRET_ARN: xUser.shape.X_TOKEN_SECRET_ARN,
+    X_TOKEN_VAULT_DIR: xUser.shape.X_TOKEN_VAULT_DIR,
+  })
+  .refine(...xUserComplete)
   .refine((c) => c.X_BEARER_TOKEN || c.X_SECRET_ARN, {
     message: 'set X_BEARER_TOKEN or X_SECRET_ARN',
     path: ['X_BEARER_TOKEN'],
@@ -129,12 +156,25 @@ export function parseSourceCredentials(secret: string): SourceCredentials {
   );
 }
 
-export const engageConfigSchema = common.extend({
-  ENGAGE_MODE: z.enum(['dry-run', 'live']).default('dry-run'),
-  ENGAGE_ACCOUNT: z.string().min(1).default('default'),
-  ENGAGE_DAILY_CAP: int(50, 1),
-  ENGAGE_MAX_JITTER_MS: int(30_000),
-});
+export const engageConfigSchema = common
+  .extend(queue.shape)
+  .extend(xUser.shape)
+  .extend({
+    ENGAGE_MODE: z.enum(['dry-run', 'live']).default('dry-run'),
+    ENGAGE_ACCOUNT: z.string().min(1).default('default'),
+    ENGAGE_DAILY_CAP: int(50, 1),
+    /** How long a claim on a task holds: above the function timeout, below the queue's visibility timeout. */
+    ENGAGE_LEASE_MS: int(60_000, 1_000),
+  })
+  .refine(...xUserComplete)
+  .refine((c) => c.ENGAGE_MODE !== 'live' || c.X_CLIENT_ID, {
+    message: "ENGAGE_MODE=live needs X_CLIENT_ID (and the connected account's token secret)",
+    path: ['X_CLIENT_ID'],
+  })
+  .refine((c) => !c.X_TLS_INSECURE || c.X_API_BASE_URL, {
+    message: 'X_TLS_INSECURE is only allowed with a local X_API_BASE_URL',
+    path: ['X_TLS_INSECURE'],
+  });
 export type EngageConfig = z.infer<typeof engageConfigSchema>;
 
 /**
@@ -172,7 +212,13 @@ export const apiConfigSchema = common
      */
     CURSOR_KEY_SECRET_ARN: z.string().min(1).optional(),
     CURSOR_KEY: z.string().min(32).optional(),
+    /** Approved replies wait a random 0..this in SQS (per-message delay, at most 900 s): spacing, no sleeping. */
+    ENGAGE_MAX_JITTER_MS: int(30_000).pipe(z.number().max(900_000)),
+    /** Where X sends the admin back (registered in the X app); default: this API's own callback URL. */
+    X_OAUTH_REDIRECT_URI: z.url().optional(),
   })
+  .extend(xUser.shape)
+  .refine(...xUserComplete)
   .refine(...together('SIGN_IN_URL', 'SIGN_IN_CLIENT_ID'))
   .refine((c) => !(c.CURSOR_KEY && c.CURSOR_KEY_SECRET_ARN), {
     message: 'set CURSOR_KEY or CURSOR_KEY_SECRET_ARN, not both',

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { runLocal } from '../../local/runner/run-local.ts';
 import { projectRoot } from '../project-root.ts';
 
@@ -12,6 +12,7 @@ interface LocalFlags {
   dataDir: string;
   outDir: string;
   salesSim: boolean;
+  engage: 'dry-run' | 'live';
 }
 
 const int = (v: string) => Number.parseInt(v, 10);
@@ -31,6 +32,11 @@ export function registerLocal(program: Command): void {
     .option('--every <minutes>', 'minutes between discovery cycles while serving', int, 15)
     .option('--out-dir <dir>', 'where the CRM export is written', 'out')
     .option('--no-sales-sim', 'do not let the local demo simulate sales decisions')
+    .addOption(
+      new Option('--engage <mode>', 'dry-run says what it would send; live replies on the fake X server')
+        .choices(['dry-run', 'live'])
+        .default('dry-run'),
+    )
     .action(async (_opts: unknown, cmd: Command) => {
       // --data-dir is a global option: every command that touches the local database shares it.
       const opts = cmd.optsWithGlobals() as LocalFlags;
@@ -45,6 +51,7 @@ export function registerLocal(program: Command): void {
         port: opts.port,
         everyMinutes: opts.every,
         salesSim: opts.salesSim,
+        engage: opts.engage,
       });
       if (opts.once) await stop();
       // Last line on stdout, machine-readable; progress went to stderr.

@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { buildNotifier, buildSources, buildStores, buildTaskQueue } from '../../shared/adapters/build.ts';
 import { loadShippedModel } from '../../shared/adapters/intent/shipped-model.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
 import { createMetrics } from '../../shared/adapters/powertools/metrics.ts';
+import { buildXAccount } from '../../shared/adapters/x/build-x-account.ts';
+import { XMentionsSource } from '../../shared/adapters/x/x-mentions.ts';
 import { discoverConfigSchema, loadConfig, parseSourceCredentials } from '../../shared/config.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { createDiscoverHandler } from './create-handler.ts';
@@ -15,15 +18,29 @@ const sourceCredentials = config.SOURCES_SECRET_ARN
   ? parseSourceCredentials(String(await getSecret(config.SOURCES_SECRET_ARN)))
   : {};
 
+const stores = buildStores(config);
+const log = createLogger('discover');
+const metrics = createMetrics('discover');
+// The connected account's mentions, when an X client is configured.
+const x = buildXAccount(config, stores.table, {
+  clock: systemClock,
+  log,
+  metrics,
+  owner: `discover-${randomUUID()}`,
+});
+
 export const handler = createDiscoverHandler(
   {
-    ...buildStores(config),
+    ...stores,
+    ...(x
+      ? { mentions: { connections: x.connections, mentionsSource: new XMentionsSource(x.tokens, x.client) } }
+      : {}),
     queue: buildTaskQueue(config),
     sources: buildSources(config, bearerToken, systemClock, sourceCredentials),
     notifier: await buildNotifier(config),
     clock: systemClock,
-    log: createLogger('discover'),
-    metrics: createMetrics('discover'),
+    log,
+    metrics,
     intent: loadShippedModel().scorer,
   },
   {

@@ -5,13 +5,14 @@ import { InvalidCursorError } from '../../shared/adapters/dynamodb/table.ts';
 import { UnknownCodeError } from '../../shared/domain/feedback-codes.ts';
 import { InvalidTransitionError } from '../../shared/domain/lead-state.ts';
 import { ConcurrentPublishError } from '../../shared/ports/definition-store.ts';
-import { TaskNotFoundError, TaskStateError } from '../../shared/use-cases/approve-task.ts';
+import { PostTooLongError, TaskNotFoundError, TaskStateError } from '../../shared/use-cases/approve-task.ts';
 import { InvalidErasureRequestError } from '../../shared/use-cases/erase-person.ts';
 import { ExportWindowError } from '../../shared/use-cases/export-leads.ts';
 import { InvalidDefinitionError } from '../../shared/use-cases/publish-definition.ts';
 import { InvalidCodesError } from '../../shared/use-cases/publish-feedback-codes.ts';
 import { NoDefinitionError } from '../../shared/use-cases/qualify-prospects.ts';
 import { LeadNotFoundError, StaleDecisionError } from '../../shared/use-cases/review-prospect.ts';
+import { ANY_ROLE, requireRole } from './auth.ts';
 import type { ApiDeps } from './http.ts';
 import type { LocalAccess } from './local-access.ts';
 import { cursorSeal } from './page-cursor.ts';
@@ -19,6 +20,7 @@ import { leadRoutes } from './routes/leads.ts';
 import { mqlRoutes } from './routes/mql.ts';
 import { salesRoutes } from './routes/sales.ts';
 import { taskRoutes } from './routes/tasks.ts';
+import { xAccountRoutes } from './routes/x-account.ts';
 import { reviewUiCsp, reviewUiHtml } from './ui.ts';
 import { limitBody, requireJson } from './write-guards.ts';
 
@@ -32,6 +34,7 @@ const STATUS: [new (...args: never[]) => Error, 400 | 404 | 409 | 422][] = [
   [InvalidCodesError, 422],
   [UnknownCodeError, 400],
   [NoDefinitionError, 409],
+  [PostTooLongError, 422],
   [LeadNotFoundError, 404],
   [TaskNotFoundError, 404],
   [InvalidTransitionError, 409],
@@ -57,6 +60,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   app.use('/api/mql', limitBody(DEFINITION_BODY_BYTES));
   app.use('/api/leads/*', limitBody(OTHER_BODY_BYTES));
   app.use('/api/tasks/*', limitBody(OTHER_BODY_BYTES));
+  app.use('/api/x-account/*', limitBody(OTHER_BODY_BYTES));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
     const mapped = STATUS.find(([type]) => error instanceof type);
@@ -75,8 +79,16 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   app.get('/health', (c) => c.json({ ok: true }));
   const routeDeps = { ...deps, cursors: cursorSeal(deps.cursorKey ?? randomBytes(32)) };
   app.route('/api/leads', leadRoutes(routeDeps));
-  app.route('/api/tasks', taskRoutes(routeDeps));
+  app.route('/api/tasks', taskRoutes(routeDeps, { marketer: requireRole(deps.identify, 'marketer') }));
   app.route('/api/mql', mqlRoutes(routeDeps));
   app.route('/api', salesRoutes(routeDeps));
+  // The OAuth callback has no role on purpose: it is X's browser redirect, guarded by its single-use state.
+  app.route(
+    '/api/x-account',
+    xAccountRoutes(deps, {
+      admin: requireRole(deps.identify, 'admin'),
+      signedIn: requireRole(deps.identify, ...ANY_ROLE),
+    }),
+  );
   return app;
 }

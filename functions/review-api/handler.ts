@@ -3,6 +3,7 @@ import { handle } from 'hono/aws-lambda';
 import { buildCursorKey, buildNotifier, buildStores, buildTaskQueue } from '../../shared/adapters/build.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
 import { INTERACTIVE_DELIVERY } from '../../shared/adapters/webhook/webhook-notifier.ts';
+import { buildXAccount } from '../../shared/adapters/x/build-x-account.ts';
 import { apiConfigSchema, loadConfig } from '../../shared/config.ts';
 import { rolesFromClaim } from '../../shared/domain/roles.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
@@ -12,12 +13,27 @@ const config = loadConfig(apiConfigSchema);
 
 type Claims = { sub?: string; email?: string; username?: string; 'cognito:groups'?: unknown };
 
+const stores = buildStores(config);
+const log = createLogger('review-api');
+const x = buildXAccount(config, stores.table, { clock: systemClock, log, owner: 'review-api' });
+
 export const handler = handle(
   createApp({
-    ...buildStores(config),
+    ...stores,
+    ...(x
+      ? {
+          xAccount: {
+            connections: x.connections,
+            vault: x.vault,
+            oauth: x.oauth,
+            ...(config.X_OAUTH_REDIRECT_URI ? { redirectUri: config.X_OAUTH_REDIRECT_URI } : {}),
+          },
+        }
+      : {}),
+    maxJitterSeconds: Math.floor(config.ENGAGE_MAX_JITTER_MS / 1000),
     queue: buildTaskQueue(config),
     clock: systemClock,
-    log: createLogger('review-api'),
+    log,
     notifier: await buildNotifier(config, INTERACTIVE_DELIVERY),
     cursorKey: await buildCursorKey(config),
     ...(config.SIGN_IN_URL && config.SIGN_IN_CLIENT_ID

@@ -15,6 +15,7 @@ import type { Log } from '../../shared/ports/log.ts';
 import type { Notifier } from '../../shared/ports/notifier.ts';
 import type { TaskQueue } from '../../shared/ports/task-queue.ts';
 import type { TaskStore } from '../../shared/ports/task-store.ts';
+import type { TokenVault, XConnectionStore, XOAuth } from '../../shared/ports/x-account.ts';
 import type { Identify } from './auth.ts';
 import { type CursorSeal, MAX_CURSOR_CHARS } from './page-cursor.ts';
 
@@ -40,6 +41,16 @@ export interface ApiDeps {
    * laptop. Absent (tests), the app makes a random one, so its cursors work only with that app.
    */
   cursorKey?: string | Uint8Array;
+  /** The brand's X account (connect, disconnect, status); absent when no X client is configured. */
+  xAccount?: {
+    connections: XConnectionStore;
+    vault: TokenVault;
+    oauth: XOAuth;
+    /** The callback registered in the X app; default: this API's /api/x-account/callback. */
+    redirectUri?: string;
+  };
+  /** Approved replies wait a random 0..this many seconds in SQS before the worker sees them. */
+  maxJitterSeconds?: number;
 }
 
 /** What routes get: the dependencies, and the seal for the cursors they hand out and take back. */

@@ -64,6 +64,10 @@ __WRITE_TOKEN__
   .empty { padding: 24px; text-align: center; color: #5b6577; }
   #status { min-height: 20px; margin-bottom: 8px; }
   details { margin: 6px 0 10px; } .posts ul { margin: 4px 0 8px; padding-left: 18px; }
+  #x-account { margin-left: auto; display: flex; gap: 8px; align-items: center; color: #c9d1e0; }
+  #x-account.broken { color: #ffb4ab; font-weight: 600; }
+  textarea.draft { width: 100%; min-height: 70px; font: inherit; padding: 6px 8px; border: 1px solid #c3c9d4; border-radius: 6px; box-sizing: border-box; }
+  .count.over { color: #b3261e; font-weight: 700; }
 </style>
 </head>
 <body>
@@ -73,6 +77,9 @@ __WRITE_TOKEN__
     <button data-view="mql" aria-pressed="false">MQLs</button>
     <button data-view="tasks" aria-pressed="false">Engagement drafts</button>
   </nav>
+  <div id="x-account" hidden><span id="x-status"></span>
+    <button class="act" id="x-connect" hidden>Connect X account</button>
+    <button class="act" id="x-disconnect" hidden>Disconnect</button></div>
   <nav id="sign-out" hidden><button>Sign out</button></nav>
 </header>
 <main>
@@ -200,10 +207,24 @@ async function showDetail(details) {
   } catch (e) { box.textContent = 'Could not load: ' + e.message; }
 }
 
+// X's weighted length, approximately (links 23, CJK and most emoji 2): the API checks exactly.
+function weighted(text) {
+  let n = 0;
+  const rest = text.normalize('NFC').replace(/https?:[/][/][^ ]+/g, () => { n += 23; return ''; });
+  for (const ch of rest) n += ch.codePointAt(0) <= 4351 ? 1 : 2;
+  return n;
+}
+function countLabel(text) { const n = weighted(text); return '<span class="count' + (n > 280 ? ' over' : '') + '">' + n + ' / 280</span>'; }
+
 function taskCard(task) {
+  const editable = task.status === 'drafted';
   return '<article class="card task" data-key="' + esc(task.prospectKey) + '" data-task="' + esc(task.id) + '">' +
-    '<div class="row"><div><strong>' + esc(task.kind) + '</strong> <span class="muted">' + esc(task.prospectKey) + ' · post ' + esc(task.postId) + '</span></div></div>' +
-    '<p>' + esc(task.draft) + '</p><div class="actions"><button class="act primary" data-approve>Approve</button></div></article>';
+    '<div class="row"><div><strong>' + esc(task.kind) + '</strong> <span class="muted">' + esc(task.prospectKey) + ' · post ' + esc(task.postId) + (task.editedBy ? ' · edited by ' + esc(task.editedBy) : '') + '</span></div></div>' +
+    (editable
+      ? '<textarea class="draft" aria-label="reply text">' + esc(task.draft) + '</textarea><div class="actions">' + countLabel(task.draft) +
+        '<button class="act" data-save>Save text</button><button class="act primary" data-approve>Approve this text</button></div>'
+      : '<p>' + esc(task.draft) + '</p><div class="muted">' + esc(task.status) + (task.result ? ': ' + esc(task.result) : '') + '</div>') +
+    '</article>';
 }
 
 async function load(reset) {
@@ -229,13 +250,58 @@ list.addEventListener('click', async (e) => {
       const reason = card.querySelector('input').value;
       await call('/api/leads/' + path(card.dataset.key) + '/decision', { method: 'POST', body: JSON.stringify({ to: button.dataset.to, reason }) });
       status.textContent = 'Moved to ' + button.dataset.to + '.';
+    } else if (button.hasAttribute('data-save')) {
+      await call('/api/tasks/' + path(card.dataset.key) + '/' + card.dataset.task + '/draft', { method: 'PUT', body: JSON.stringify({ text: card.querySelector('textarea').value }) });
+      status.textContent = 'Text saved.';
+      return;
     } else if (button.hasAttribute('data-approve')) {
-      await call('/api/tasks/' + path(card.dataset.key) + '/' + card.dataset.task + '/approve', { method: 'POST' });
-      status.textContent = 'Approved and queued.';
+      const text = card.querySelector('textarea').value;
+      await call('/api/tasks/' + path(card.dataset.key) + '/' + card.dataset.task + '/approve', { method: 'POST', body: JSON.stringify({ text }) });
+      status.textContent = 'Approved and queued: this exact text will be sent.';
     }
     card.remove();
   } catch (err) { status.textContent = 'Not saved: ' + err.message; }
 });
+
+list.addEventListener('input', (e) => {
+  if (!e.target.matches('textarea.draft')) return;
+  const count = e.target.closest('article').querySelector('.count');
+  count.outerHTML = countLabel(e.target.value);
+});
+
+// The brand's X account: status for everyone; connect and disconnect (the API allows admins only).
+const xBox = document.getElementById('x-account');
+async function showXAccount() {
+  try {
+    const x = await call('/api/x-account');
+    if (x.status === 'not-configured') return;
+    xBox.hidden = false;
+    xBox.classList.toggle('broken', x.status === 'broken');
+    document.getElementById('x-status').textContent =
+      x.status === 'connected' ? 'X: @' + x.username
+      : x.status === 'broken' ? 'X connection broken: ' + (x.reason || '') + '; reconnect'
+      : 'X: not connected';
+    document.getElementById('x-connect').hidden = x.status === 'connected';
+    document.getElementById('x-disconnect').hidden = x.status !== 'connected' && x.status !== 'broken';
+  } catch (e) { status.textContent = 'X account: ' + e.message; }
+}
+document.getElementById('x-connect').addEventListener('click', async () => {
+  try { location.assign((await call('/api/x-account/connect', { method: 'POST' })).authorizeUrl); }
+  catch (e) { status.textContent = 'Could not connect: ' + e.message; }
+});
+document.getElementById('x-disconnect').addEventListener('click', async () => {
+  if (!confirm('Disconnect the X account? Its token is revoked; nothing is sent until an admin connects again.')) return;
+  try { await call('/api/x-account/disconnect', { method: 'POST' }); showXAccount(); }
+  catch (e) { status.textContent = 'Could not disconnect: ' + e.message; }
+});
+{
+  const outcome = new URLSearchParams(location.search).get('x-account');
+  if (outcome) {
+    history.replaceState(null, '', here);
+    status.textContent = outcome === 'connected' ? 'X account connected.' : 'X account not connected (' + outcome + ').';
+  }
+}
+showXAccount();
 
 list.addEventListener('toggle', (e) => { if (e.target.matches('details[data-posts]') && e.target.open) showDetail(e.target); }, true);
 

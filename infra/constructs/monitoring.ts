@@ -5,7 +5,7 @@ import {
   Dashboard,
   GraphWidget,
   type IMetric,
-  type Metric,
+  Metric,
   TextWidget,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
@@ -79,6 +79,29 @@ export class Monitoring extends Construct {
       'DlqNotEmpty',
       props.dlq.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
       'Engagement tasks failed five deliveries and sit in the DLQ: inspect, fix, redrive.',
+    );
+    // Custom metrics (Powertools EMF, namespace Prospector, dimension `service`).
+    const custom = (metricName: string, service: string) =>
+      new Metric({
+        namespace: 'Prospector',
+        metricName,
+        dimensionsMap: { service },
+        period: FIVE_MINUTES,
+        statistic: 'Sum',
+      });
+    for (const service of ['engage', 'discover']) {
+      alarm(
+        `XConnectionBroken${service === 'engage' ? 'Engage' : 'Discover'}`,
+        custom('XConnectionBroken', service),
+        "X refused the brand account's token refresh: the connection is broken and nothing is sent or " +
+          'read until an admin reconnects it in the review UI.',
+      );
+    }
+    alarm(
+      'EngagementTasksStuck',
+      custom('EngagementTasksStuck', 'discover'),
+      'Approved engagement tasks sit in `executing` with a claim that expired over 30 minutes ago; the ' +
+        'discovery cycle re-queued them for reconciliation. Check the engage errors and the DLQ.',
     );
     for (const [name, fn] of Object.entries(props.functions)) {
       const id = name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());

@@ -114,6 +114,19 @@ export class ReviewApi extends Construct {
         'GET / returns the review page: fixed HTML and script with no data and no side effects, which a ' +
         'browser must load before it can sign in. Every other route (all data) requires a Cognito JWT.',
     });
+    const [callbackRoute] = this.api.addRoutes({
+      path: '/api/x-account/callback',
+      methods: [HttpMethod.GET],
+      integration,
+      authorizer: new HttpNoneAuthorizer(),
+    });
+    Validations.of(callbackRoute!).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        "GET /api/x-account/callback is where X's OAuth consent page sends the admin's browser back, and a " +
+        'browser redirect carries no JWT. It acts only with the single-use, ten-minute state that an ' +
+        "admin's authenticated connect call created, and the PKCE verifier never leaves the server.",
+    });
     this.api.addRoutes({ path: '/{proxy+}', methods: [HttpMethod.ANY], integration, authorizer });
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', {

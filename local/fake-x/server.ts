@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { createAccountEndpoints } from './account-endpoints.ts';
+import { FakeXAccount } from './account-state.ts';
 import { answerFault, type Fault } from './faults.ts';
 import type { Feed } from './feed.ts';
 import { json } from './responses.ts';
@@ -28,6 +30,8 @@ export interface FakeXServer {
   /** Base URL to put in place of https://api.x.com/ */
   url: string;
   requests: URLSearchParams[];
+  /** The brand's account: OAuth tokens, the posts X accepted (count them here), mentions to serve. */
+  account: FakeXAccount;
   stop(): Promise<void>;
 }
 
@@ -41,13 +45,20 @@ export async function startFakeXServer(options: FakeXOptions): Promise<FakeXServ
   const windowMs = options.windowMs ?? 15 * 60_000;
   const search = createSearchEndpoint(options.feed, options.now);
   const requests: URLSearchParams[] = [];
+  const account = new FakeXAccount(options.feed);
+  const accountEndpoints = createAccountEndpoints(account);
   let windowStart = Date.now();
   let used = 0;
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'https://localhost');
-    if (url.pathname !== '/2/tweets/search/recent')
-      return json(res, 404, { title: 'Not Found Error', status: 404 });
+    // Everything but search (OAuth, users/me, posts, mentions) is the brand account's, user context.
+    if (url.pathname !== '/2/tweets/search/recent') {
+      void accountEndpoints(req, res, url).then((served) => {
+        if (!served) json(res, 404, { title: 'Not Found Error', status: 404 });
+      });
+      return;
+    }
     if (req.headers.authorization !== `Bearer ${token}`) {
       return json(res, 401, {
         title: 'Unauthorized',
@@ -94,6 +105,7 @@ export async function startFakeXServer(options: FakeXOptions): Promise<FakeXServ
   return {
     url: `https://127.0.0.1:${port}/`,
     requests,
+    account,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

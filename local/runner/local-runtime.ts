@@ -5,7 +5,7 @@ import type { Context } from 'aws-lambda';
 import { buildStores, buildTaskQueue, type Stores } from '../../shared/adapters/build.ts';
 import type { SqsTaskQueue } from '../../shared/adapters/sqs/task-queue.ts';
 import type { CycleResult } from '../../shared/use-cases/run-discovery-cycle.ts';
-import { ensureQueue, ensureTable } from '../create-resources.ts';
+import { ensureQueueWithDlq, ensureTable } from '../create-resources.ts';
 import { DYNAMODB_EXPOSED_WARNING } from '../dynamodb-local.ts';
 import { LOCAL_TABLE } from '../local-endpoints.ts';
 import { type LocalStack, startLocalStack } from '../stack.ts';
@@ -36,16 +36,23 @@ export async function startLocalRuntime(options: {
   root: string;
   dataDir: string;
   fresh: boolean;
+  /** `live` posts approved replies to the fake X server; the default says what it would do. */
+  engage?: 'dry-run' | 'live';
 }): Promise<LocalRuntime> {
   const dbDir = join(options.dataDir, 'dynamodb');
-  if (options.fresh) await rm(dbDir, { recursive: true, force: true });
+  const vaultDir = join(options.dataDir, 'x-vault');
+  if (options.fresh) {
+    await rm(dbDir, { recursive: true, force: true });
+    await rm(vaultDir, { recursive: true, force: true });
+  }
   const stack = await step('starting local DynamoDB, SQS and the fake X API', () =>
     startLocalStack({ dataDir: dbDir, x: {} }),
   );
   if (!stack.dynamoLoopbackOnly) progress(`WARNING: ${DYNAMODB_EXPOSED_WARNING}`);
   try {
     await ensureTable(stack.dynamoEndpoint, LOCAL_TABLE);
-    const queueUrl = await ensureQueue(stack.sqsEndpoint, QUEUE, 60);
+    // As on AWS: a task message received five times without success moves to the DLQ.
+    const { url: queueUrl } = await ensureQueueWithDlq(stack.sqsEndpoint, QUEUE, 60, 5);
     Object.assign(process.env, {
       AWS_REGION: 'us-east-1',
       TABLE_NAME: LOCAL_TABLE,
@@ -55,8 +62,11 @@ export async function startLocalRuntime(options: {
       X_BEARER_TOKEN: 'local-token',
       X_API_BASE_URL: stack.xBaseUrl,
       X_TLS_INSECURE: 'true',
-      ENGAGE_MODE: 'dry-run',
+      ENGAGE_MODE: options.engage ?? 'dry-run',
       ENGAGE_MAX_JITTER_MS: '0',
+      // The brand's account on the fake X server: connected by the local demo (or the UI's button).
+      X_CLIENT_ID: stack.x?.account.clientId ?? 'local-client-id',
+      X_TOKEN_VAULT_DIR: vaultDir,
       // The fake feed costs nothing to read; X's real monthly budget applies on AWS.
       DISCOVERY_MONTHLY_POST_BUDGET: '1000000000',
       // Only the bundled X feed is local; the other sources would need the internet.

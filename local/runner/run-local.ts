@@ -9,12 +9,14 @@ import { buildNotifier } from '../../shared/adapters/build.ts';
 import { FolderExportFiles } from '../../shared/adapters/files/export-folder.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
 import { INTERACTIVE_DELIVERY } from '../../shared/adapters/webhook/webhook-notifier.ts';
+import { buildXAccount } from '../../shared/adapters/x/build-x-account.ts';
 import { apiConfigSchema, loadConfig } from '../../shared/config.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { exportLeads } from '../../shared/use-cases/export-leads.ts';
 import type { CycleResult } from '../../shared/use-cases/run-discovery-cycle.ts';
 import { endpointsFile } from '../local-endpoints.ts';
 import { approveMqlDrafts, countTasks } from './demo-approval.ts';
+import { connectDemoAccount } from './demo-connect.ts';
 import { drainQueue } from './drain-queue.ts';
 import { localContext } from './lambda-context.ts';
 import { LOCAL_PEOPLE, LocalIdentity } from './local-identity.ts';
@@ -36,6 +38,8 @@ export interface LocalOptions {
   everyMinutes: number;
   /** Local demo only: a simulated sales team decides each cycle's MQLs. */
   salesSim: boolean;
+  /** `live`: approved replies go to the fake X server (default: dry-run). */
+  engage?: 'dry-run' | 'live';
 }
 
 export interface LocalSummary {
@@ -59,13 +63,24 @@ export interface LocalSummary {
   won: number;
   lost: number;
   wonDigest: number;
+  /** Replies the fake X server accepted in this cycle, counted by the server (0 in dry-run). */
+  repliesPosted: number;
   definitionVersion: number;
   csv: string;
   seconds: number;
 }
 
-/** One scheduled step, as on AWS: discovery cycle, then (dry-run demo) approval and the engage worker. */
-async function cycle(rt: LocalRuntime, replay: boolean) {
+/**
+ * Who approves in the local demo. On AWS nothing is approved without a person; locally the runner
+ * approves MQL drafts so the worker has something to do, and says so in every task it approves.
+ */
+const DEMO_APPROVER = {
+  'dry-run': 'local-demo (dry-run)',
+  live: 'local-demo (live to the fake X server; on AWS a person approves each reply)',
+} as const;
+
+/** One scheduled step, as on AWS: discovery cycle, then the demo approval and the engage worker. */
+async function cycle(rt: LocalRuntime, replay: boolean, engage: 'dry-run' | 'live') {
   const result: CycleResult = await step(
     'discovery cycle (discover, qualify, draft)',
     () =>
@@ -73,12 +88,13 @@ async function cycle(rt: LocalRuntime, replay: boolean) {
     async () => `${await rt.stores.posts.countPosts()} posts stored`,
   );
   const doneBefore = await countTasks(rt.stores, 'done');
-  // Dry-run demo only: drafts for MQLs are approved here; review prospects wait for a marketer.
+  const postsBefore = rt.stack.x?.account.posts.length ?? 0;
+  // Local demo only: drafts for MQLs are approved here; review prospects wait for a marketer.
   const queued = await approveMqlDrafts(
     { ...rt.stores, queue: rt.queue, clock: systemClock },
-    'local-demo (dry-run)',
+    DEMO_APPROVER[engage],
   );
-  const drained = await step('engage worker (dry-run)', () =>
+  const drained = await step(`engage worker (${engage})`, () =>
     drainQueue(rt.sqs, rt.queueUrl, rt.engage, () => localContext('engage', 60_000), {
       waitSeconds: 0,
       stopWhenEmpty: true,
@@ -86,7 +102,8 @@ async function cycle(rt: LocalRuntime, replay: boolean) {
   );
   if (drained.failed > 0) progress(`${drained.failed} task message(s) failed and will be retried`);
   const executed = (await countTasks(rt.stores, 'done')) - doneBefore;
-  return { result, queued, executed };
+  const posted = (rt.stack.x?.account.posts.length ?? 0) - postsBefore;
+  return { result, queued, executed, posted };
 }
 
 async function summarise(
@@ -114,6 +131,7 @@ async function summarise(
     tasksExecuted: first.executed,
     tasksDeferred: first.queued - first.executed,
     ...sales,
+    repliesPosted: first.posted,
     definitionVersion: (await rt.stores.definitions.currentDefinition())?.version ?? 0,
     csv,
     seconds: Math.round((Date.now() - started) / 100) / 10,
@@ -128,21 +146,21 @@ export async function runLocal(
   options: LocalOptions,
 ): Promise<{ summary: LocalSummary; stop: () => Promise<void> }> {
   const started = Date.now();
-  const rt = await startLocalRuntime({ root: options.root, dataDir: options.dataDir, fresh: options.fresh });
+  const engage = options.engage ?? 'dry-run';
+  const rt = await startLocalRuntime({
+    root: options.root,
+    dataDir: options.dataDir,
+    fresh: options.fresh,
+    engage,
+  });
   try {
-    const first = await cycle(rt, options.replay);
-    const webhook = await buildNotifier(loadConfig(apiConfigSchema), INTERACTIVE_DELIVERY);
-    await mkdir(options.outDir, { recursive: true });
-    const salesLoop = () => runSalesLoop(rt, { salesSim: options.salesSim, outDir: options.outDir, webhook });
-    const sales = await step('sales loop', salesLoop);
-    const csvPath = join(options.outDir, 'leads.csv');
-    await mkdir(options.outDir, { recursive: true });
-    await writeFile(csvPath, (await exportLeads(rt.stores)).csv);
-    const summary = await summarise(rt, first, sales, csvPath, started);
-    if (options.once) return { summary, stop: rt.stop };
-
-    const controller = new AbortController();
     const config = loadConfig(apiConfigSchema);
+    const webhook = await buildNotifier(config, INTERACTIVE_DELIVERY);
+    const x = buildXAccount(config, rt.stores.table, {
+      clock: systemClock,
+      log: createLogger('review-api'),
+      owner: 'local-review-api',
+    });
     const access = localAccess({ port: options.port, allowedOrigins: config.LOCAL_ALLOWED_ORIGINS });
     // Cognito's groups, locally: a token per role, signed with a key made for this run.
     const identity = new LocalIdentity();
@@ -157,9 +175,33 @@ export async function runLocal(
         identify: identity.identify,
         // Page cursors signed with a key of this run (or CURSOR_KEY when set).
         cursorKey: config.CURSOR_KEY ?? randomBytes(32),
+        ...(x ? { xAccount: { connections: x.connections, vault: x.vault, oauth: x.oauth } } : {}),
       },
       { localAccess: access },
     );
+    if (engage === 'live') {
+      const username = await step(
+        'connecting the brand account on the fake X server (local demo consent)',
+        () =>
+          connectDemoAccount(app, {
+            host: `127.0.0.1:${options.port}`,
+            authorization: `Bearer ${identity.sign({ id: 'local-demo-admin', roles: ['admin'] })}`,
+            [WRITE_TOKEN_HEADER]: access.token,
+          }),
+      );
+      progress(`engaging live as @${username} on the fake X server`);
+    }
+    const first = await cycle(rt, options.replay, engage);
+    await mkdir(options.outDir, { recursive: true });
+    const salesLoop = () => runSalesLoop(rt, { salesSim: options.salesSim, outDir: options.outDir, webhook });
+    const sales = await step('sales loop', salesLoop);
+    const csvPath = join(options.outDir, 'leads.csv');
+    await mkdir(options.outDir, { recursive: true });
+    await writeFile(csvPath, (await exportLeads(rt.stores)).csv);
+    const summary = await summarise(rt, first, sales, csvPath, started);
+    if (options.once) return { summary, stop: rt.stop };
+
+    const controller = new AbortController();
     const server = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' });
     const worker = drainQueue(rt.sqs, rt.queueUrl, rt.engage, () => localContext('engage', 60_000), {
       waitSeconds: 2,
@@ -178,7 +220,7 @@ export async function runLocal(
     );
     const timer = setInterval(
       () =>
-        void cycle(rt, false)
+        void cycle(rt, false, engage)
           .then(salesLoop)
           .then(() => crmExport({ source: 'prospector.local' }))
           .catch((e) => progress(`cycle failed: ${(e as Error).message}`)),

@@ -13,7 +13,13 @@ export const CampaignSchema = z
     cadenceMinutes: z.number().int().min(5).max(1440),
     active: z.boolean(),
     owner: z.string().min(1),
+    /** Variables: {firstName}, {need}, {product}, {link} (see draftReply). */
     replyTemplate: z.string().max(280).optional(),
+    /** The content link a reply may offer ({link}): marketing's material for this campaign. */
+    contentLink: z
+      .url({ protocol: /^https$/ })
+      .max(500)
+      .optional(),
     /** Posts this campaign may read per calendar month (UTC); X bills every post read. */
     monthlyPostBudget: z.number().int().positive().optional(),
   })

@@ -27,6 +27,22 @@ export const EngagementTaskSchema = z.object({
   /** Set when the daily cap deferred the task: it is sent again from this time on. */
   notBefore: z.iso.datetime({ offset: true }).optional(),
   result: z.string().optional(),
+  /** Who last edited the draft text (the approved text is what is sent). */
+  editedBy: z.string().max(200).optional(),
+  /**
+   * The worker's claim on an `executing` task: until this time no other delivery may take it over.
+   * Past it, a redelivery reconciles (when `sendingAt` is set) and then sends again.
+   */
+  leaseUntil: z.iso.datetime({ offset: true }).optional(),
+  /** Set just before the network call: from here on X may hold our reply, so look before sending. */
+  sendingAt: z.iso.datetime({ offset: true }).optional(),
+  /** How many times a worker claimed the task (each claim bumps it, so a stale claim cannot finish). */
+  attempt: z.number().int().min(0).max(1000).optional(),
+  /** The id X gave our reply: links the prospect's answer back to this task. */
+  replyId: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .optional(),
 });
 export type EngagementTask = z.infer<typeof EngagementTaskSchema>;
 
@@ -43,12 +59,45 @@ export function taskId(prospectKey: string, kind: string, postId = ''): string {
 }
 
 const DEFAULT_TEMPLATE =
-  'Hi {name}, saw your post. {product} might help here; happy to share how teams like yours use it.';
+  'Hi {firstName}, saw your post about {need}. {product} might help here; happy to share how teams like yours use it. {link}';
 
-/** Fills a reply template; the draft is a starting point a person edits and approves. */
-export function draftReply(template: string | undefined, values: { name: string; product: string }): string {
+/** What a campaign's reply template may say: `{firstName}` (or `{name}`), `{need}`, `{product}`, `{link}`. */
+export interface TemplateValues {
+  name: string;
+  product: string;
+  /** The need the post expressed, in a few words (the phrase that matched, or the post's opening). */
+  need?: string;
+  /** A content link marketing chose for the campaign. */
+  link?: string;
+}
+
+/**
+ * Fills a reply template; the draft is a starting point a person edits and approves. Missing
+ * values fall back to neutral words, and leftover whitespace is squeezed, so no `{braces}` ever
+ * reach a prospect.
+ */
+export function draftReply(template: string | undefined, values: TemplateValues): string {
+  const first = values.name.split(/\s+/)[0] || 'there';
   const text = (template ?? DEFAULT_TEMPLATE)
-    .replaceAll('{name}', values.name.split(/\s+/)[0] || 'there')
-    .replaceAll('{product}', values.product);
+    .replaceAll('{firstName}', first)
+    .replaceAll('{name}', first)
+    .replaceAll('{need}', values.need?.trim() || 'this')
+    .replaceAll('{product}', values.product)
+    .replaceAll('{link}', values.link ?? '')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
   return text.slice(0, 280);
+}
+
+/** The words a post's author used for the need: the first sentence, cut at a word near 60 characters. */
+export function needOf(postText: string): string {
+  const sentence =
+    postText
+      .replace(/https?:\/\/\S+/g, '')
+      .replace(/[@#]\w+/g, '')
+      .split(/[.?!\n]/)[0]
+      ?.trim() ?? '';
+  if (sentence.length <= 60) return sentence;
+  const cut = sentence.slice(0, 60);
+  return cut.slice(0, Math.max(cut.lastIndexOf(' '), 20)).trim();
 }

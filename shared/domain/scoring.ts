@@ -151,7 +151,7 @@ export function scoreProspect(
         ruleId: rule.id,
         kind: rule.kind,
         points,
-        evidence: `${latest.kind} ${latest.at.slice(0, 10)}`,
+        evidence: `${latest.kind} ${latest.at.slice(0, 10)}${latest.taskId ? ` (task ${latest.taskId})` : ''}`,
         postId: latest.postId,
       });
       engagementPoints += points;

@@ -1,6 +1,23 @@
 import type { EngagementTask, TaskStatus } from '../domain/engagement-task.ts';
 import type { Page } from './lead-store.ts';
 
+/** The task fields a transition may set. */
+export type TaskFields = Partial<
+  Pick<
+    EngagementTask,
+    | 'approvedBy'
+    | 'approvedAt'
+    | 'executedAt'
+    | 'result'
+    | 'notBefore'
+    | 'draft'
+    | 'editedBy'
+    | 'sendingAt'
+    | 'replyId'
+    | 'leaseUntil'
+  >
+>;
+
 export interface TaskStore {
   /** Stores a draft once; a second draft of the same task id changes nothing. */
   putDraft(task: EngagementTask): Promise<'created' | 'exists'>;
@@ -11,9 +28,24 @@ export interface TaskStore {
     task: Pick<EngagementTask, 'id' | 'prospectKey'>,
     from: TaskStatus,
     to: TaskStatus,
-    fields: Partial<
-      Pick<EngagementTask, 'approvedBy' | 'approvedAt' | 'executedAt' | 'result' | 'notBefore'>
-    >,
+    fields: TaskFields,
+  ): Promise<boolean>;
+  /**
+   * The worker's claim: approved -> executing, or a takeover of an `executing` task whose lease
+   * ran out (its worker crashed or timed out). Bumps `attempt`; undefined when someone else holds it.
+   */
+  claimTask(
+    task: Pick<EngagementTask, 'id' | 'prospectKey'>,
+    now: Date,
+    leaseUntil: Date,
+  ): Promise<EngagementTask | undefined>;
+  /** Moves an `executing` task on, only if this claim (`attempt`) still holds it. */
+  settleTask(
+    task: Pick<EngagementTask, 'id' | 'prospectKey'>,
+    attempt: number,
+    to: TaskStatus,
+    fields: TaskFields,
+    remove?: readonly ('leaseUntil' | 'sendingAt')[],
   ): Promise<boolean>;
   /** Every task of one prospect (their partition), whatever its status. */
   listProspectTasks(prospectKey: string): Promise<EngagementTask[]>;

@@ -39,6 +39,7 @@ export async function draftEngagement(
     draft: draftReply(campaign?.replyTemplate, {
       name: t.name,
       product: campaign?.product ?? 'our product',
+      link: campaign?.contentLink,
     }),
     status: 'drafted',
     createdAt: deps.clock.now().toISOString(),

@@ -1,7 +1,9 @@
 import type { LeadState } from '../domain/lead-state.ts';
+import type { MentionsSource } from '../ports/mentions.ts';
 import type { Notifier } from '../ports/notifier.ts';
 import type { Outbox } from '../ports/outbox.ts';
 import type { TaskQueue } from '../ports/task-queue.ts';
+import type { XConnectionStore } from '../ports/x-account.ts';
 import { requeueApprovedTasks } from './approve-task.ts';
 import { type CycleBudget, PHASE_SHARES, type Phase, startPhase } from './cycle-budget.ts';
 import {
@@ -13,12 +15,19 @@ import {
 import type { DraftDeps } from './draft-engagement.ts';
 import { processFollowUps } from './process-follow-ups.ts';
 import { type QualifyDeps, qualifyPending } from './qualify-prospects.ts';
+import { type MentionsRun, readMentions } from './read-mentions.ts';
 import { rescoreDecayed } from './rescore-decayed.ts';
 import { rescoreStep } from './rescore-leads.ts';
 
 export type CycleDeps = DiscoverDeps &
   QualifyDeps &
-  DraftDeps & { queue: TaskQueue; notifier?: Notifier; outbox: Outbox };
+  DraftDeps & {
+    queue: TaskQueue;
+    notifier?: Notifier;
+    outbox: Outbox;
+    /** The connected X account's mentions; absent (no X client configured), none are read. */
+    mentions?: { connections: XConnectionStore; mentionsSource: MentionsSource };
+  };
 
 export interface CycleOptions extends DiscoverOptions {
   /** Kept free at the end of the invocation (default 10 s). */
@@ -38,6 +47,8 @@ export interface CycleResult {
   decayChecked: number;
   /** New MQLs sales was told about (0 without a webhook, or when the notice failed). */
   mqlsAnnounced: number;
+  /** Answers and mentions read from the connected X account (absent when not configured). */
+  mentions?: MentionsRun;
   /** Prospects that could not be scored or re-scored (each logged); unscored evidence stays pending for the next cycle. */
   failed: number;
   /** Phases that stopped at their share of the time budget; the next cycle resumes them. */
@@ -61,6 +72,16 @@ export async function runDiscoveryCycle(deps: CycleDeps, options: CycleOptions):
 
   const discoverBudget = phase('discover');
   const discovered = await discoverPosts(deps, { ...options, remainingMs: discoverBudget.remainingMs });
+
+  // Before qualifying: a prospect's answer re-scores them in this very cycle. Bounded (5 pages);
+  // skipped when discovery left no time above the reserve (the next cycle reads them).
+  const mentions =
+    deps.mentions && budget.remainingMs() > budget.reserveMs
+      ? await readMentions(
+          { ...deps, ...deps.mentions },
+          { accountMonthlyBudget: options.accountMonthlyBudget, maxPages: 5, pageSize: 100 },
+        )
+      : undefined;
 
   const qualifyBudget = phase('qualify');
   const qualified = await qualifyPending(deps, {
@@ -109,6 +130,7 @@ export async function runDiscoveryCycle(deps: CycleDeps, options: CycleOptions):
     rescored: rescored?.rescored ?? 0,
     decayChecked: decayed.checked,
     mqlsAnnounced: followUps.mqlsAnnounced,
+    ...(mentions ? { mentions } : {}),
     failed: qualified.failed + (rescored?.failed ?? 0) + decayed.failed,
     outOfTime,
   };

@@ -31,12 +31,14 @@ function matches(routeKey: string, call: string): boolean {
 }
 
 describe('review API', () => {
-  it('serves the page at GET / without a token; every data route (ANY /{proxy+}) requires the Cognito JWT', () => {
+  it('serves the page and the X OAuth callback without a token; every data route (ANY /{proxy+}) requires the Cognito JWT', () => {
     const routes = Object.values(t.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
     const byKey = Object.fromEntries(routes.map((r) => [r.RouteKey, r]));
-    expect(Object.keys(byKey).sort()).toEqual(['ANY /{proxy+}', 'GET /']);
-    expect(byKey['GET /']).toMatchObject({ AuthorizationType: 'NONE' });
-    expect(byKey['GET /'].AuthorizerId).toBeUndefined();
+    expect(Object.keys(byKey).sort()).toEqual(['ANY /{proxy+}', 'GET /', 'GET /api/x-account/callback']);
+    for (const open of ['GET /', 'GET /api/x-account/callback']) {
+      expect(byKey[open]).toMatchObject({ AuthorizationType: 'NONE' });
+      expect(byKey[open].AuthorizerId).toBeUndefined();
+    }
     expect(byKey['ANY /{proxy+}']).toMatchObject({ AuthorizationType: 'JWT' });
     expect(byKey['ANY /{proxy+}'].AuthorizerId).toBeDefined();
   });

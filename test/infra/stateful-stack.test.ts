@@ -133,7 +133,8 @@ describe('sources secret', () => {
   it(
     'exists only when context names it, seeded with an empty JSON object',
     () => {
-      expect(Object.keys(t.findResources('AWS::SecretsManager::Secret'))).toHaveLength(2); // X, cursor key
+      // The X bearer token, the cursor key and the brand account's user tokens are always there.
+      expect(Object.keys(t.findResources('AWS::SecretsManager::Secret'))).toHaveLength(3);
       synthApp({ sourcesSecretName: 'prospector/sources' }).statefulTemplate.hasResourceProperties(
         'AWS::SecretsManager::Secret',
         { Name: 'prospector/sources', SecretString: '{}' },
@@ -141,6 +142,15 @@ describe('sources secret', () => {
     },
     SYNTH_TIMEOUT_MS,
   );
+});
+
+describe("the brand account's X user-token secret", () => {
+  it('is named from settings and seeded "none" (no account connected); the app writes the tokens', () => {
+    t.hasResourceProperties('AWS::SecretsManager::Secret', {
+      Name: 'prospector/x-user-tokens',
+      SecretString: 'none',
+    });
+  });
 });
 
 describe('user pool', () => {

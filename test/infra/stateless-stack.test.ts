@@ -42,9 +42,14 @@ const logs = (name: string) => ({
   resources: [`${name}Logs.Arn`],
 });
 const SEND = ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'];
+/** The brand account's user tokens: read, and rewritten by connect and every refresh; nothing else. */
+const TOKEN_SECRET = {
+  actions: ['secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue'],
+  resources: ['XUserTokens'],
+};
 
 describe('function IAM: exactly the grants each handler needs', () => {
-  it('discover: table read/write, queue send, secret read', () => {
+  it('discover: table read/write, queue send, bearer secret read, user token secret (mentions)', () => {
     expect(policy.statementsOf(roleId(s.stateless.discover))).toEqual([
       { actions: DYNAMO_READ_WRITE, resources: TABLE },
       logs('Discover'),
@@ -52,6 +57,7 @@ describe('function IAM: exactly the grants each handler needs', () => {
         actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
         resources: ['XBearerToken'],
       },
+      TOKEN_SECRET,
       { actions: SEND, resources: ['EngageQueue.Arn'] },
       XRAY,
     ]);
@@ -100,10 +106,11 @@ describe('function IAM: exactly the grants each handler needs', () => {
     SYNTH_TIMEOUT_MS,
   );
 
-  it('engage: table read/write, and consuming its queue (added by the SQS event source)', () => {
+  it('engage: GetItem/UpdateItem on the table only, consuming its queue, and the token secret; nothing else', () => {
     expect(policy.statementsOf(roleId(s.stateless.engage))).toEqual([
-      { actions: DYNAMO_READ_WRITE, resources: TABLE },
+      { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], resources: ['Table.Arn'] },
       logs('Engage'),
+      TOKEN_SECRET,
       {
         actions: [
           'sqs:ChangeMessageVisibility',
@@ -118,7 +125,7 @@ describe('function IAM: exactly the grants each handler needs', () => {
     ]);
   });
 
-  it('review-api: table read/write, queue send, the cursor key read', () => {
+  it('review-api: table read/write, queue send, the cursor key read, the token secret (connect, disconnect)', () => {
     expect(policy.statementsOf(roleId(s.stateless.reviewApi))).toEqual([
       { actions: DYNAMO_READ_WRITE, resources: TABLE },
       logs('ReviewApi'),
@@ -126,6 +133,7 @@ describe('function IAM: exactly the grants each handler needs', () => {
         actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
         resources: ['CursorKey'],
       },
+      TOKEN_SECRET,
       { actions: SEND, resources: ['EngageQueue.Arn'] },
       XRAY,
     ]);
@@ -217,6 +225,8 @@ describe('functions', () => {
       TABLE_NAME: 'Table',
       ENGAGE_MODE: 'dry-run',
       ENGAGE_DAILY_CAP: '50',
+      ENGAGE_QUEUE_URL: 'EngageQueue',
+      X_TOKEN_SECRET_ARN: 'XUserTokens',
     });
     expect(env(s.stateless.reviewApi)).toMatchObject({
       TABLE_NAME: 'Table',

@@ -18,8 +18,9 @@ function countingClient(): EngagementClient & { calls: string[] } {
     calls,
     execute: async (t) => {
       calls.push(t.id);
-      return `did ${t.kind}`;
+      return { summary: `did ${t.kind}` };
     },
+    findReply: async () => undefined,
   };
 }
 
@@ -42,8 +43,8 @@ async function setup(dailyCap = 50) {
   const client = countingClient();
   const clock = { now: () => new Date() };
   const handler = createEngageHandler(
-    { tasks: stores.tasks, client, clock, log: silentLog, sleep: async () => undefined, random: () => 0 },
-    { account: 'acct', dailyCap, maxJitterMs: 0 },
+    { tasks: stores.tasks, leads: stores.leads, queue: q.queue, client, clock, log: silentLog },
+    { account: 'acct', dailyCap, leaseMs: 60_000 },
   );
   const drain = () =>
     drainQueue(q.sqs, q.url, handler, () => localContext('engage', 30_000), {

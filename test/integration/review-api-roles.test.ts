@@ -12,7 +12,7 @@ type Caller = Role | 'nobody' | 'forged';
  * answer but 401/403: a 404 for a lead that does not exist is fine); everyone else gets 403, and
  * a caller without a valid token 401.
  */
-const ROUTES: { method: 'GET' | 'POST'; path: string; body?: unknown; owners: Role[] }[] = [
+const ROUTES: { method: 'GET' | 'POST' | 'PUT'; path: string; body?: unknown; owners: Role[] }[] = [
   { method: 'GET', path: '/api/leads?state=review', owners: ['marketer', 'sales', 'admin'] },
   { method: 'GET', path: '/api/leads/x/1', owners: ['marketer', 'sales', 'admin'] },
   { method: 'GET', path: '/api/leads/export.csv', owners: ['sales', 'admin'] },
@@ -52,6 +52,11 @@ const ROUTES: { method: 'GET' | 'POST'; path: string; body?: unknown; owners: Ro
   { method: 'POST', path: '/api/leads/x/1/erase', body: { reason: 'ticket 42' }, owners: ['admin'] },
   { method: 'GET', path: '/api/tasks', owners: ['marketer'] },
   { method: 'POST', path: '/api/tasks/x/1/t1/approve', owners: ['marketer'] },
+  { method: 'PUT', path: '/api/tasks/x/1/t1/draft', body: { text: 'Hi there' }, owners: ['marketer'] },
+  // The OAuth callback is absent on purpose: X's browser redirect carries no sign-in.
+  { method: 'GET', path: '/api/x-account', owners: ['marketer', 'sales', 'admin'] },
+  { method: 'POST', path: '/api/x-account/connect', owners: ['admin'] },
+  { method: 'POST', path: '/api/x-account/disconnect', owners: ['admin'] },
   { method: 'GET', path: '/api/mql', owners: ['marketer', 'sales', 'admin'] },
   { method: 'GET', path: '/api/mql/versions', owners: ['marketer', 'sales', 'admin'] },
   { method: 'GET', path: '/api/mql/diff?from=1&to=1', owners: ['marketer', 'sales', 'admin'] },
@@ -107,7 +112,7 @@ describe('who may call which route', () => {
         const res = await app.request(route.path, {
           method: route.method,
           headers: { 'content-type': 'application/json', ...headers(caller) },
-          ...(route.body !== undefined || route.method === 'POST'
+          ...(route.body !== undefined || route.method !== 'GET'
             ? { body: JSON.stringify(route.body ?? {}) }
             : {}),
         });

@@ -38,7 +38,10 @@ describe('configuration from the environment', () => {
   });
 
   it('applies safe defaults: dry-run engagement, 7-day backfill', () => {
-    const engage = loadConfig(engageConfigSchema, { TABLE_NAME: 't' });
+    const engage = loadConfig(engageConfigSchema, {
+      TABLE_NAME: 't',
+      ENGAGE_QUEUE_URL: 'http://localhost/q',
+    });
     const discover = loadConfig(discoverConfigSchema, {
       TABLE_NAME: 't',
       ENGAGE_QUEUE_URL: 'http://localhost/q',

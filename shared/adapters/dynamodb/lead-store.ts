@@ -280,13 +280,54 @@ export class DynamoLeadStore implements LeadStore {
     }
   }
 
-  recordEngagement(key: string, engagement: Engagement, now: Date): Promise<boolean> {
-    return this.touchForRescore(
-      key,
-      'engagement = list_append(if_not_exists(engagement, :empty), :e)',
-      { ':empty': [], ':e': [engagement] },
-      now,
-    );
+  /**
+   * Appends the engagement, marks the lead for re-scoring and writes an event saying what the
+   * prospect did (and, for an answer to one of our replies, which task prompted it), atomically.
+   */
+  async recordEngagement(key: string, engagement: Engagement, now: Date): Promise<boolean> {
+    const nowIso = now.toISOString();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const lead = await this.getLead(key);
+      if (!lead) return false;
+      const event: LeadEvent = {
+        at: nowIso,
+        actor: { type: 'system', id: engagement.taskId ? 'x-mentions' : 'engagement' },
+        from: lead.state,
+        to: lead.state,
+        reason:
+          `${engagement.kind}${engagement.postId ? ` in post ${engagement.postId}` : ''}` +
+          (engagement.taskId ? `, answering task ${engagement.taskId}` : ''),
+      };
+      try {
+        await transactWrite(this.table, [
+          {
+            Update: {
+              TableName: this.table.name,
+              Key: keys.lead(key),
+              UpdateExpression:
+                'SET engagement = list_append(if_not_exists(engagement, :empty), :e), updatedAt = :now, ' +
+                'gsi3pk = :pending, gsi3sk = :pendingSk, #revision = #revision + :one',
+              ConditionExpression: '#revision = :revision',
+              ExpressionAttributeNames: { '#revision': 'revision' },
+              ExpressionAttributeValues: {
+                ':empty': [],
+                ':e': [engagement],
+                ':now': nowIso,
+                ':pending': 'PENDING',
+                ':pendingSk': `${nowIso}#${key}`,
+                ':one': 1,
+                ':revision': lead.revision,
+              },
+            },
+          },
+          eventPut(this.table.name, key, event, lead.revision + 1),
+        ]);
+        return true;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+    throw new Error(`lead ${key} kept changing while recording an engagement`);
   }
 
   setOptOut(key: string, optedOut: boolean, now: Date): Promise<boolean> {

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { type EngagementTask, EngagementTaskSchema, type TaskStatus } from '../../domain/engagement-task.ts';
 import type { Page } from '../../ports/lead-store.ts';
 import type { Log } from '../../ports/log.ts';
-import type { TaskStore } from '../../ports/task-store.ts';
+import type { TaskFields, TaskStore } from '../../ports/task-store.ts';
 import { parseEach, parseStored, stderrLog } from './stored-items.ts';
 import { decodeCursor, encodeCursor, isConditionFailure, keys, queryAll, type Table } from './table.ts';
 
@@ -80,25 +80,97 @@ export class DynamoTaskStore implements TaskStore {
     task: Pick<EngagementTask, 'id' | 'prospectKey'>,
     from: TaskStatus,
     to: TaskStatus,
-    fields: Partial<
-      Pick<EngagementTask, 'approvedBy' | 'approvedAt' | 'executedAt' | 'result' | 'notBefore'>
-    >,
+    fields: TaskFields,
+  ): Promise<boolean> {
+    return this.update(task, { from }, to, fields);
+  }
+
+  async claimTask(
+    task: Pick<EngagementTask, 'id' | 'prospectKey'>,
+    now: Date,
+    leaseUntil: Date,
+  ): Promise<EngagementTask | undefined> {
+    try {
+      const { Attributes } = await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: keys.task(task.prospectKey, task.id),
+          UpdateExpression:
+            'SET #status = :executing, gsi1pk = :g1, #task.#leaseUntil = :lease, ' +
+            '#task.#attempt = if_not_exists(#task.#attempt, :zero) + :one',
+          // Approved work, or a claim whose holder is gone (its lease ran out): never a live claim.
+          ConditionExpression:
+            '#status = :approved OR (#status = :executing AND (attribute_not_exists(#task.#leaseUntil) OR #task.#leaseUntil < :now))',
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            '#task': 'task',
+            '#leaseUntil': 'leaseUntil',
+            '#attempt': 'attempt',
+          },
+          ExpressionAttributeValues: {
+            ':executing': 'executing',
+            ':approved': 'approved',
+            ':g1': 'TASK#executing',
+            ':lease': leaseUntil.toISOString(),
+            ':now': now.toISOString(),
+            ':zero': 0,
+            ':one': 1,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return EngagementTaskSchema.parse({ ...Attributes?.task, status: Attributes?.status });
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  }
+
+  settleTask(
+    task: Pick<EngagementTask, 'id' | 'prospectKey'>,
+    attempt: number,
+    to: TaskStatus,
+    fields: TaskFields,
+    remove: readonly ('leaseUntil' | 'sendingAt')[] = [],
+  ): Promise<boolean> {
+    return this.update(task, { from: 'executing', attempt }, to, fields, remove);
+  }
+
+  /** One conditional update: the status (and the claim's attempt) must still be what the caller read. */
+  private async update(
+    task: Pick<EngagementTask, 'id' | 'prospectKey'>,
+    when: { from: TaskStatus; attempt?: number },
+    to: TaskStatus,
+    fields: TaskFields,
+    remove: readonly string[] = [],
   ): Promise<boolean> {
     const sets = Object.keys(fields).map((f) => `#task.#${f} = :${f}`);
-    const names = Object.fromEntries(Object.keys(fields).map((f) => [`#${f}`, f]));
+    const names = Object.fromEntries([...Object.keys(fields), ...remove].map((f) => [`#${f}`, f]));
     const values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [`:${k}`, v]));
+    const removes = remove.map((f) => `#task.#${f}`);
+    const usesTask = sets.length > 0 || removes.length > 0 || when.attempt !== undefined;
     try {
       await this.table.doc.send(
         new UpdateCommand({
           TableName: this.table.name,
           Key: keys.task(task.prospectKey, task.id),
-          UpdateExpression: `SET ${['#status = :to', 'gsi1pk = :g1', ...sets].join(', ')}`,
-          ConditionExpression: '#status = :from',
+          UpdateExpression:
+            `SET ${['#status = :to', 'gsi1pk = :g1', ...sets].join(', ')}` +
+            (removes.length ? ` REMOVE ${removes.join(', ')}` : ''),
+          ConditionExpression:
+            when.attempt === undefined ? '#status = :from' : '#status = :from AND #task.#attempt = :attempt',
           ExpressionAttributeNames: {
             '#status': 'status',
-            ...(sets.length ? { '#task': 'task', ...names } : {}),
+            ...(usesTask ? { '#task': 'task', ...names } : {}),
+            ...(when.attempt === undefined ? {} : { '#attempt': 'attempt' }),
           },
-          ExpressionAttributeValues: { ':to': to, ':from': from, ':g1': `TASK#${to}`, ...values },
+          ExpressionAttributeValues: {
+            ':to': to,
+            ':from': when.from,
+            ':g1': `TASK#${to}`,
+            ...values,
+            ...(when.attempt === undefined ? {} : { ':attempt': when.attempt }),
+          },
         }),
       );
       return true;

@@ -8,8 +8,13 @@ import type { EngagementClient } from '../../ports/engagement-client.ts';
 export class DryRunEngagementClient implements EngagementClient {
   readonly mode = 'dry-run' as const;
 
-  async execute(task: EngagementTask): Promise<string> {
+  async execute(task: EngagementTask): Promise<{ summary: string }> {
     const target = task.postId ? `post ${task.postId}` : `prospect ${task.prospectKey}`;
-    return `dry-run: would ${task.kind} on ${target} (${task.draft.length} chars)`;
+    return { summary: `dry-run: would ${task.kind} on ${target} (${task.draft.length} chars)` };
+  }
+
+  /** Nothing was ever sent, so there is nothing to find. */
+  async findReply(): Promise<undefined> {
+    return undefined;
   }
 }
