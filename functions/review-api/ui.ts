@@ -119,6 +119,7 @@ async function finishSignIn(params) {
 
 // The ID token for the API (signing in first if there is none, or it is about to expire).
 let signingIn;
+let startingSignIn;
 async function bearer() {
   if (!signIn) {
     // On a laptop, npm start prints a link per role carrying a signed local token (#token=...).
@@ -137,7 +138,8 @@ async function bearer() {
   if (params.has('code')) await (signingIn ??= finishSignIn(params));
   const session = JSON.parse(sessionStorage.getItem('session') || 'null');
   if (session && session.expiresAt > Date.now() + 60000) return session.idToken;
-  return startSignIn();
+  // Several calls start at load (the queue, the X account status): one sign-in for all of them.
+  return (startingSignIn ??= startSignIn());
 }
 
 if (signIn) {
@@ -238,7 +240,8 @@ async function load(reset) {
     if (!list.children.length) list.innerHTML = '<div class="empty">Nothing here.</div>';
     cursor = page.nextCursor;
     more.hidden = !cursor;
-  } catch (e) { status.textContent = 'Could not load: ' + e.message; }
+    return true;
+  } catch (e) { status.textContent = 'Could not load: ' + e.message; return false; }
 }
 
 list.addEventListener('click', async (e) => {
@@ -301,7 +304,6 @@ document.getElementById('x-disconnect').addEventListener('click', async () => {
     status.textContent = outcome === 'connected' ? 'X account connected.' : 'X account not connected (' + outcome + ').';
   }
 }
-showXAccount();
 
 list.addEventListener('toggle', (e) => { if (e.target.matches('details[data-posts]') && e.target.open) showDetail(e.target); }, true);
 
@@ -314,7 +316,9 @@ document.querySelector('nav').addEventListener('click', (e) => {
   load(true);
 });
 more.addEventListener('click', () => load(false));
-load(true);
+// The queue first (it signs in if needed), then the X account status with the same session;
+// after a failed sign-in nothing else may start another one.
+load(true).then((ok) => ok && showXAccount());
 </script>
 </body>
 </html>`;
