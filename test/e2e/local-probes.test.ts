@@ -30,7 +30,7 @@ describe('probes against npm start', () => {
       runner.stderr?.on('data', (d) => {
         stderr += d;
         token = /x-prospector-token: (\S+)/.exec(stderr)?.[1] ?? token;
-        const signIn = /^\s+admin\s+\S+#token=(\S+)$/m.exec(stderr)?.[1];
+        const signIn = /^(?:\[prospector\])?\s+admin\s+\S+#token=(\S+)$/m.exec(stderr)?.[1];
         if (signIn) {
           admin = { authorization: `Bearer ${signIn}` };
           resolve();
