@@ -74,7 +74,7 @@ describe('the sales pages in headless Chromium', () => {
     page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.goto(links.sales ?? base);
     await page.waitForFunction('!location.hash.includes("token")');
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
