@@ -32,7 +32,9 @@ async function startWithoutSalesSim(dir: string, port: number) {
     child.stderr?.on('data', (d) => {
       stderr += d;
       const found = Object.fromEntries(
-        [...stderr.matchAll(/^\s+(marketer|sales|admin)\s+(http\S+#token=\S+)$/gm)].map((m) => [m[1], m[2]]),
+        [...stderr.matchAll(/^(?:\[prospector\])?\s+(marketer|sales|admin)\s+(http\S+#token=\S+)$/gm)].map(
+          (m) => [m[1], m[2]],
+        ),
       );
       if (found.marketer && found.sales && found.admin) resolve(found as Record<string, string>);
     });
