@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { SignInSettings } from './http.ts';
+import { SVG_CHARTS_JS } from './ui/components/svg-charts.ts';
+import { FUNNEL_PAGE_JS } from './ui/pages/funnel.ts';
+import { OBJECTIONS_PAGE_JS } from './ui/pages/objections.ts';
+import { SALES_PAGE_JS } from './ui/pages/sales.ts';
+import { WON_PAGE_JS } from './ui/pages/won.ts';
+import { ROUTER_JS } from './ui/router.ts';
+import { CHART_CSS } from './ui/styles.ts';
 
 /**
  * The marketer's review screen: one self-contained page (no build step, no CDN) so it works
@@ -37,13 +44,13 @@ export function reviewUiCsp(signIn?: SignInSettings): string {
   ].join('; ');
 }
 
-const PAGE = `<!doctype html>
+const TEMPLATE = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 __WRITE_TOKEN__
-<title>Prospector · Review queue</title>
+<title>Prospector</title>
 <style>
   body { font: 14px/1.45 system-ui, sans-serif; margin: 0; color: #1d2330; background: #f6f7f9; }
   header { background: #1d2330; color: #fff; padding: 12px 24px; display: flex; gap: 24px; align-items: center; }
@@ -68,11 +75,19 @@ __WRITE_TOKEN__
   #x-account.broken { color: #ffb4ab; font-weight: 600; }
   textarea.draft { width: 100%; min-height: 70px; font: inherit; padding: 6px 8px; border: 1px solid #c3c9d4; border-radius: 6px; box-sizing: border-box; }
   .count.over { color: #b3261e; font-weight: 700; }
+__CHART_CSS__
 </style>
 </head>
 <body>
 <header><h1>Prospector</h1>
-  <nav aria-label="views">
+  <nav id="pages" aria-label="pages">
+    <a href="#/review" data-page="review">Review</a>
+    <a href="#/sales" data-page="sales">Sales inbox</a>
+    <a href="#/funnel" data-page="funnel">Funnel</a>
+    <a href="#/objections" data-page="objections">Objections</a>
+    <a href="#/won" data-page="won">Won</a>
+  </nav>
+  <nav id="views" aria-label="views">
     <button data-view="review" aria-pressed="true">Review queue</button>
     <button data-view="mql" aria-pressed="false">MQLs</button>
     <button data-view="tasks" aria-pressed="false">Engagement drafts</button>
@@ -84,8 +99,11 @@ __WRITE_TOKEN__
 </header>
 <main>
   <div id="status" role="status" aria-live="polite"></div>
+  <div id="review">
   <div id="list"></div>
   <button id="more" class="act" hidden>Load more</button>
+  </div>
+  <div id="page" hidden></div>
 </main>
 <script id="sign-in-config" type="application/json">__SIGN_IN__</script>
 <script>
@@ -307,21 +325,23 @@ document.getElementById('x-disconnect').addEventListener('click', async () => {
 
 list.addEventListener('toggle', (e) => { if (e.target.matches('details[data-posts]') && e.target.open) showDetail(e.target); }, true);
 
-document.querySelector('nav').addEventListener('click', (e) => {
+document.getElementById('views').addEventListener('click', (e) => {
   const b = e.target.closest('button');
   if (!b) return;
   view = b.dataset.view;
-  document.querySelectorAll('nav button').forEach((x) => x.setAttribute('aria-pressed', String(x === b)));
+  document.querySelectorAll('#views button').forEach((x) => x.setAttribute('aria-pressed', String(x === b)));
   status.textContent = '';
   load(true);
 });
 more.addEventListener('click', () => load(false));
-// The queue first (it signs in if needed), then the X account status with the same session;
-// after a failed sign-in nothing else may start another one.
-load(true).then((ok) => ok && showXAccount());
+__CLIENT_MODULES__
 </script>
 </body>
 </html>`;
+
+const PAGE = TEMPLATE.replace('__CHART_CSS__', () => CHART_CSS).replace('__CLIENT_MODULES__', () =>
+  [SVG_CHARTS_JS, SALES_PAGE_JS, FUNNEL_PAGE_JS, OBJECTIONS_PAGE_JS, WON_PAGE_JS, ROUTER_JS].join('\n'),
+);
 
 /** sha256 of the page's one executable script (the JSON config element is data, not script). */
 const SCRIPT_HASH = `sha256-${createHash('sha256')
