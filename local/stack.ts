@@ -25,7 +25,8 @@ export interface LocalStackOptions {
   /** Persist DynamoDB here; in memory when absent. */
   dataDir?: string;
   /** Serve a feed from a fake X server; omit to start only DynamoDB and SQS. */
-  x?: Omit<FakeXOptions, 'feed'> & { feedPath?: string };
+  /** `feedNow`: the moment the sample feed's clock is set against (kept per data dir, so ids stay stable). */
+  x?: Omit<FakeXOptions, 'feed'> & { feedPath?: string; feedNow?: Date };
 }
 
 /**
@@ -49,7 +50,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     startDynamoDbLocal({ dataDir: options.dataDir }),
     startSqsOnLoopback(),
     options.x
-      ? startFakeXServer({ ...options.x, feed: loadFeed(options.x.feedPath ?? SAMPLE_FEED) })
+      ? startFakeXServer({
+          ...options.x,
+          feed: loadFeed(options.x.feedPath ?? SAMPLE_FEED, options.x.feedNow),
+        })
       : undefined,
   ]);
   return {

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
@@ -45,8 +45,9 @@ export async function startLocalRuntime(options: {
     await rm(dbDir, { recursive: true, force: true });
     await rm(vaultDir, { recursive: true, force: true });
   }
+  const feedNow = await feedAnchor(options.dataDir, options.fresh);
   const stack = await step('starting local DynamoDB, SQS and the fake X API', () =>
-    startLocalStack({ dataDir: dbDir, x: {} }),
+    startLocalStack({ dataDir: dbDir, x: { feedNow } }),
   );
   if (!stack.dynamoLoopbackOnly) progress(`WARNING: ${DYNAMODB_EXPOSED_WARNING}`);
   try {
@@ -117,4 +118,25 @@ export async function startLocalRuntime(options: {
     await stack.stop();
     throw error;
   }
+}
+
+/**
+ * The sample feed is dated against the moment this data directory was first used, and that moment
+ * is kept: a later run serves the same post ids, as X would, so a saved since_id finds nothing new.
+ * After a week the feed ages out of the 7-day window, as real posts do; `--fresh` starts again.
+ */
+async function feedAnchor(dataDir: string, fresh: boolean): Promise<Date> {
+  const file = join(dataDir, 'feed-anchor.json');
+  if (!fresh) {
+    try {
+      const at = Date.parse((JSON.parse(await readFile(file, 'utf8')) as { at?: string }).at ?? '');
+      if (Number.isFinite(at)) return new Date(at);
+    } catch {
+      // no anchor yet: set one below
+    }
+  }
+  const now = new Date();
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(file, JSON.stringify({ at: now.toISOString() }));
+  return now;
 }
