@@ -212,7 +212,8 @@ export async function discoverCampaign(
     run.postsRead += read;
     run.postsRejected += page.rejected.length;
     budgetLeft -= read;
-    await deps.budgets.addUse(scopes, month, read);
+    // The page's place in this walk names the read, so a retried write of it counts once.
+    await deps.budgets.addUse(scopes, month, read, `${campaign.id}|${now.toISOString()}|${run.pages}`);
     for (const r of page.rejected) {
       if (run.rejections.length < 20) run.rejections.push(r.error);
       deps.log.warn('record rejected', { campaignId: campaign.id, postId: r.id, error: r.error });

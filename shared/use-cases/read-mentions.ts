@@ -74,7 +74,12 @@ export async function readMentions(deps: MentionDeps, options: MentionOptions): 
       newest ??= result.newestId;
       budgetLeft -= result.mentions.length;
       run.read += result.mentions.length;
-      await deps.budgets.addUse(['account', 'mentions'], month, result.mentions.length);
+      await deps.budgets.addUse(
+        ['account', 'mentions'],
+        month,
+        result.mentions.length,
+        `mentions|${now.toISOString()}|${page}`,
+      );
       for (const mention of result.mentions) await handleMention(deps, mention, run, connection.userId);
       token = result.nextToken;
       if (!token) break;

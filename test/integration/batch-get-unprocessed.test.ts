@@ -56,7 +56,7 @@ describe('a BatchGetItem that DynamoDB answers only in part', () => {
   afterAll(() => proxy?.stop());
 
   it('asks again for unprocessed keys, so a spent budget is never read as 0', async () => {
-    await stores.budgets.addUse(['account', 'campaign:crm'], '2026-12', 40);
+    await stores.budgets.addUse(['account', 'campaign:crm'], '2026-12', 40, 'read-1');
     const throughProxy = new DynamoBudgetStore(
       openTable({ tableName: stores.table.name, region: 'us-east-1', endpoint: proxy.url }),
     );

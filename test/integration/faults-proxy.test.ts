@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { ensureTable } from '../../local/create-resources.ts';
+import { DynamoBudgetStore } from '../../shared/adapters/dynamodb/budget-store.ts';
 import { type DynamoFault, startDynamoFaultProxy } from '../../local/faults/dynamo-fault-proxy.ts';
 import { createSchedule, type FaultRule } from '../../local/faults/schedule.ts';
 
@@ -86,6 +87,26 @@ describe('DynamoDB fault proxy against the AWS SDK', () => {
     );
     const { Item } = await doc.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }));
     expect(Item?.n).toBe(2);
+  });
+
+  it('a budget read whose answer was dropped counts once: the retry carries the same request token', async () => {
+    const table = `fp-${Date.now()}-budget`;
+    await ensureTable(inject('dynamoEndpoint'), table);
+    const { doc, schedule } = await clientThrough([
+      { fault: 'drop-connection', operation: 'TransactWriteItems', requests: [1] },
+    ]);
+    const budgets = new DynamoBudgetStore({ name: table, doc });
+
+    await budgets.addUse(['account', 'campaign#crm'], '2026-12', 40, 'crm|2026-12-05T00:00:00.000Z|1');
+    await budgets.addUse(['account', 'campaign#crm'], '2026-12', 25, 'crm|2026-12-05T00:00:00.000Z|2');
+    // A caller that sends the same read again (it never saw the answer) does not count it again.
+    await budgets.addUse(['account', 'campaign#crm'], '2026-12', 25, 'crm|2026-12-05T00:00:00.000Z|2');
+
+    expect(schedule.stats().injected['drop-connection']).toBe(1);
+    expect(await budgets.used(['account', 'campaign#crm'], '2026-12')).toEqual({
+      account: 65,
+      'campaign#crm': 65,
+    });
   });
 
   it('a slow answer is still the real answer', async () => {

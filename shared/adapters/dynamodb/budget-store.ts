@@ -1,7 +1,8 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
 import type { BudgetStore } from '../../ports/budget-store.ts';
 import { batchGetAll } from './batch-get.ts';
 import type { Table } from './table.ts';
+import { transactWrite } from './transact.ts';
 
 const key = (scope: string, month: string) => ({ pk: `BUDGET#${scope}`, sk: month });
 
@@ -21,21 +22,32 @@ export class DynamoBudgetStore implements BudgetStore {
     return out;
   }
 
-  async addUse(scopes: readonly string[], month: string, posts: number): Promise<void> {
-    if (posts <= 0) return;
+  /**
+   * One transaction for all scopes, with a client request token made from the read's id: DynamoDB
+   * answers a repeat of the same token (the SDK's own retry after a dropped answer, within ten
+   * minutes) without applying it again, and the scopes never disagree because one was written and
+   * the next was not. A plain ADD would count a retried page twice.
+   */
+  async addUse(scopes: readonly string[], month: string, posts: number, readId: string): Promise<void> {
+    if (posts <= 0 || scopes.length === 0) return;
     const expires = Math.floor(Date.parse(`${month}-01T00:00:00Z`) / 1000) + 400 * 86_400;
-    await Promise.all(
-      scopes.map((s) =>
-        this.table.doc.send(
-          new UpdateCommand({
-            TableName: this.table.name,
-            Key: key(s, month),
-            UpdateExpression: 'ADD #read :n SET #ttl = if_not_exists(#ttl, :ttl)',
-            ExpressionAttributeNames: { '#read': 'read', '#ttl': 'ttl' },
-            ExpressionAttributeValues: { ':n': posts, ':ttl': expires },
-          }),
-        ),
-      ),
+    const token = createHash('sha256')
+      .update(JSON.stringify([readId, scopes, month, posts]))
+      .digest('base64url')
+      .slice(0, 32);
+    await transactWrite(
+      this.table,
+      scopes.map((s) => ({
+        Update: {
+          TableName: this.table.name,
+          Key: key(s, month),
+          UpdateExpression: 'ADD #read :n SET #ttl = if_not_exists(#ttl, :ttl)',
+          ExpressionAttributeNames: { '#read': 'read', '#ttl': 'ttl' },
+          ExpressionAttributeValues: { ':n': posts, ':ttl': expires },
+        },
+      })),
+      8,
+      token,
     );
   }
 }

@@ -15,15 +15,24 @@ export function isTransactionConflict(error: unknown): boolean {
 /**
  * Sends a transaction, retrying the whole of it when it lost a race on a shared item (the funnel
  * counters): a cancelled transaction wrote nothing, so sending it again cannot count twice.
+ * `token` (up to 34 characters) makes each attempt idempotent as well: the SDK resends an attempt
+ * whose answer was lost with the same client request token, which DynamoDB applies only once.
  */
 export async function transactWrite(
   table: Table,
   items: NonNullable<TransactWriteCommandInput['TransactItems']>,
   attempts = 8,
+  token?: string,
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await table.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      await table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: items,
+          // A cancelled attempt wrote nothing; the next one gets its own token.
+          ...(token ? { ClientRequestToken: `${token}.${attempt}` } : {}),
+        }),
+      );
       return;
     } catch (error) {
       if (!isTransactionConflict(error) || attempt >= attempts) throw error;
