@@ -12,9 +12,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { ensureTable } from '../../local/create-resources.ts';
-import { DynamoBudgetStore } from '../../shared/adapters/dynamodb/budget-store.ts';
 import { type DynamoFault, startDynamoFaultProxy } from '../../local/faults/dynamo-fault-proxy.ts';
 import { createSchedule, type FaultRule } from '../../local/faults/schedule.ts';
+import { DynamoBudgetStore } from '../../shared/adapters/dynamodb/budget-store.ts';
 
 const stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
