@@ -69,7 +69,7 @@ if (!values.only || values.only === 'kill') {
   const baseline = await killBaseline();
   report(
     'kill-9 fault-free reference run',
-    [],
+    baseline.problems,
     `${baseline.recount.posts.size} posts, cycle ${(baseline.cycleMs / 1000).toFixed(1)} s`,
   );
   for (let seed = 1; seed <= Number(values.seeds); seed++) {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildStores } from '../../shared/adapters/build.ts';
@@ -15,10 +15,13 @@ const BIN = join(import.meta.dirname, '..', '..', 'bin', 'prospector.mjs');
 const CYCLE_STARTS = 'discovery cycle (discover, qualify, draft) ...';
 
 /**
- * One day of the sample feed (~330 posts) instead of seven: the same code paths in a fifth of the
- * time. The fault-free run and the killed runs read the same window, so their post sets compare.
+ * The whole sample feed (six days, 1,720 posts) inside the seven-day backfill. A shorter backfill
+ * was faster but not comparable: its edge moves with the clock, so a run made minutes after the
+ * fault-free one (or a restart minutes after a kill) reads a few posts fewer at the edge. With
+ * the feed a day clear of the edge and every run on the baseline's feed anchor, all runs read
+ * the same posts and ids.
  */
-const RUNNER_ENV = { DISCOVERY_BACKFILL_DAYS: '1', POWERTOOLS_LOG_LEVEL: 'ERROR' };
+const RUNNER_ENV = { DISCOVERY_BACKFILL_DAYS: '7', POWERTOOLS_LOG_LEVEL: 'ERROR' };
 
 interface RunnerRun {
   /** Milliseconds from the start of the cycle to the exit (or the kill). */
@@ -83,6 +86,20 @@ async function recountDataDir(dataDir: string): Promise<Recount> {
   }
 }
 
+/** Cycles after a kill before work still pending counts as stranded. */
+const MAX_CATCH_UP_CYCLES = 3;
+
+/** Where the local runner keeps its sample feed's clock anchor (see local-runtime.ts). */
+const FEED_ANCHOR_FILE = 'feed-anchor.json';
+
+export interface KillBaseline {
+  recount: Recount;
+  cycleMs: number;
+  problems: string[];
+  /** The baseline's feed-anchor.json, copied into each kill run's fresh data directory. */
+  feedAnchor: string;
+}
+
 export interface KillOutcome {
   name: string;
   problems: string[];
@@ -90,14 +107,15 @@ export interface KillOutcome {
 }
 
 /** The fault-free reference: one `local --once --fresh`, its recount and how long its cycle took. */
-export async function killBaseline(): Promise<{ recount: Recount; cycleMs: number; problems: string[] }> {
+export async function killBaseline(): Promise<KillBaseline> {
   const dataDir = await mkdtemp(join(tmpdir(), 'prospector-kill-base-'));
   const notices = await startNoticeReceiver();
   try {
     const run = await runRunner(dataDir, notices.url, { fresh: true });
     const recount = await recountDataDir(dataDir);
     const problems = checkInvariants(recount, recount, { notices: notices.perLead() });
-    return { recount, cycleMs: run.cycleMs, problems };
+    const feedAnchor = await readFile(join(dataDir, FEED_ANCHOR_FILE), 'utf8');
+    return { recount, cycleMs: run.cycleMs, problems, feedAnchor };
   } finally {
     await notices.stop();
     await rm(dataDir, { recursive: true, force: true });
@@ -109,10 +127,7 @@ export async function killBaseline(): Promise<{ recount: Recount; cycleMs: numbe
  * data (`local --once`, no --fresh), then the invariants against the fault-free run. Notices of
  * both runs go to one receiver, so a notice sent twice, or never, shows.
  */
-export async function killScenario(
-  seed: number,
-  baseline: { recount: Recount; cycleMs: number },
-): Promise<KillOutcome> {
+export async function killScenario(seed: number, baseline: KillBaseline): Promise<KillOutcome> {
   // Golden-ratio steps spread the seeds over the whole cycle; the seeded jitter moves each point a little.
   const point = (seed * 0.618_033_988_7 + 0.1 * seededRandom(seed)()) % 1;
   const killAfterMs = Math.round(point * baseline.cycleMs);
@@ -120,11 +135,23 @@ export async function killScenario(
   const dataDir = await mkdtemp(join(tmpdir(), 'prospector-kill-'));
   const notices = await startNoticeReceiver();
   try {
-    const first = await runRunner(dataDir, notices.url, { fresh: true, killAfterMs });
+    // The sample feed is dated against its data directory's anchor (its X ids move with it): this
+    // run starts from the baseline's anchor, so both serve the same ids and the sets compare.
+    await writeFile(join(dataDir, FEED_ANCHOR_FILE), baseline.feedAnchor);
+    const first = await runRunner(dataDir, notices.url, { fresh: false, killAfterMs });
     await runRunner(dataDir, notices.url, { fresh: false });
-    const recount = await recountDataDir(dataDir);
+    // Each phase of a cycle stops at its time budget and leaves the rest pending for the next
+    // cycle, as the schedule would run it: on a loaded machine the restart may need more cycles.
+    let recount = await recountDataDir(dataDir);
+    let cycles = 1;
+    while (cycles < MAX_CATCH_UP_CYCLES && [...recount.leads.values()].some((lead) => lead.pending)) {
+      await runRunner(dataDir, notices.url, { fresh: false });
+      recount = await recountDataDir(dataDir);
+      cycles++;
+    }
     const problems = checkInvariants(recount, baseline.recount, { notices: notices.perLead() });
-    return { name, problems, detail: first.killed ? 'killed, restarted' : 'finished before the kill, rerun' };
+    const how = first.killed ? 'killed, restarted' : 'finished before the kill, rerun';
+    return { name, problems, detail: `${how} (${cycles} cycle${cycles === 1 ? '' : 's'} after)` };
   } finally {
     await notices.stop();
     await rm(dataDir, { recursive: true, force: true });
