@@ -17,6 +17,7 @@ import { blueskySessionToken } from './bluesky/session-token.ts';
 import { DynamoBudgetStore } from './dynamodb/budget-store.ts';
 import { DynamoCampaignStore } from './dynamodb/campaign-store.ts';
 import { DynamoDefinitionStore } from './dynamodb/definition-store.ts';
+import { DynamoDraftStore } from './dynamodb/draft-store.ts';
 import { DynamoErasureStore } from './dynamodb/erasure-store.ts';
 import { DynamoFeedbackCodeStore } from './dynamodb/feedback-code-store.ts';
 import { DynamoFunnelStore } from './dynamodb/funnel-store.ts';
@@ -49,6 +50,7 @@ export function buildStores(config: StoreConfig) {
     leads: new DynamoLeadStore(table),
     campaigns: new DynamoCampaignStore(table),
     definitions: new DynamoDefinitionStore(table),
+    drafts: new DynamoDraftStore(table),
     tasks: new DynamoTaskStore(table),
     runs: new DynamoRunStore(table),
     budgets: new DynamoBudgetStore(table),
