@@ -42,7 +42,8 @@ export const FUNCTION_SPECS = {
     memoryMb: 512,
     timeoutSeconds: 10,
     description: 'HTTP API: review queue, decisions, task approval, MQL definition, CSV export',
-    loadsIntentModel: false,
+    // Bundled for the definition impact preview, loaded on its first call (not at init).
+    loadsIntentModel: true,
   },
   crmExport: {
     name: 'crm-export',

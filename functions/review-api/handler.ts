@@ -1,6 +1,7 @@
 import type { LambdaEvent } from 'hono/aws-lambda';
 import { handle } from 'hono/aws-lambda';
 import { buildCursorKey, buildNotifier, buildStores, buildTaskQueue } from '../../shared/adapters/build.ts';
+import { lazyShippedScorer } from '../../shared/adapters/intent/lazy-shipped-model.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
 import { INTERACTIVE_DELIVERY } from '../../shared/adapters/webhook/webhook-notifier.ts';
 import { buildXAccount } from '../../shared/adapters/x/build-x-account.ts';
@@ -31,6 +32,7 @@ export const handler = handle(
         }
       : {}),
     maxJitterSeconds: Math.floor(config.ENGAGE_MAX_JITTER_MS / 1000),
+    loadIntent: lazyShippedScorer(),
     queue: buildTaskQueue(config),
     clock: systemClock,
     log,

@@ -4,15 +4,19 @@ import * as z from 'zod';
 import { AUTHOR_ID_PATTERNS } from '../../shared/domain/author-id.ts';
 import { SourceSchema } from '../../shared/domain/post.ts';
 import { prospectKey } from '../../shared/domain/prospect.ts';
+import type { IntentScorer } from '../../shared/domain/scoring.ts';
+import type { BudgetStore } from '../../shared/ports/budget-store.ts';
 import type { CampaignStore } from '../../shared/ports/campaign-store.ts';
 import type { Clock } from '../../shared/ports/clock.ts';
 import type { DefinitionStore } from '../../shared/ports/definition-store.ts';
+import type { DraftStore } from '../../shared/ports/draft-store.ts';
 import type { ErasureStore } from '../../shared/ports/erasure-store.ts';
 import type { FeedbackCodeStore } from '../../shared/ports/feedback-code-store.ts';
 import type { FunnelStore } from '../../shared/ports/funnel-store.ts';
 import type { LeadStore } from '../../shared/ports/lead-store.ts';
 import type { Log } from '../../shared/ports/log.ts';
 import type { Notifier } from '../../shared/ports/notifier.ts';
+import type { RunStore } from '../../shared/ports/run-store.ts';
 import type { TaskQueue } from '../../shared/ports/task-queue.ts';
 import type { TaskStore } from '../../shared/ports/task-store.ts';
 import type { TokenVault, XConnectionStore, XOAuth } from '../../shared/ports/x-account.ts';
@@ -25,6 +29,11 @@ export interface ApiDeps {
   definitions: DefinitionStore;
   erasure: ErasureStore;
   campaigns: CampaignStore;
+  /** Discovery's recorded runs and monthly read counters: what the campaigns page shows. */
+  runs: RunStore;
+  budgets: BudgetStore;
+  /** Each editor's unpublished MQL definition. */
+  drafts: DraftStore;
   codes: FeedbackCodeStore;
   funnel: FunnelStore;
   queue: TaskQueue;
@@ -49,6 +58,11 @@ export interface ApiDeps {
     /** The callback registered in the X app; default: this API's /api/x-account/callback. */
     redirectUri?: string;
   };
+  /**
+   * Loads the intent classifier for an impact preview (definitions with intent.model rules need
+   * it). A function, so the API loads the model on the first preview, not at every cold start.
+   */
+  loadIntent?: () => Promise<IntentScorer>;
   /** Approved replies wait a random 0..this many seconds in SQS before the worker sees them. */
   maxJitterSeconds?: number;
 }

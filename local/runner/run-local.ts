@@ -7,6 +7,7 @@ import { createApp } from '../../functions/review-api/app.ts';
 import { localAccess, WRITE_TOKEN_HEADER } from '../../functions/review-api/local-access.ts';
 import { buildNotifier } from '../../shared/adapters/build.ts';
 import { FolderExportFiles } from '../../shared/adapters/files/export-folder.ts';
+import { lazyShippedScorer } from '../../shared/adapters/intent/lazy-shipped-model.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
 import { INTERACTIVE_DELIVERY } from '../../shared/adapters/webhook/webhook-notifier.ts';
 import { buildXAccount } from '../../shared/adapters/x/build-x-account.ts';
@@ -175,6 +176,7 @@ export async function runLocal(
         identify: identity.identify,
         // Page cursors signed with a key of this run (or CURSOR_KEY when set).
         cursorKey: config.CURSOR_KEY ?? randomBytes(32),
+        loadIntent: lazyShippedScorer(),
         ...(x ? { xAccount: { connections: x.connections, vault: x.vault, oauth: x.oauth } } : {}),
       },
       { localAccess: access },
