@@ -8,16 +8,24 @@ import { ConcurrentPublishError } from '../../shared/ports/definition-store.ts';
 import { PostTooLongError, TaskNotFoundError, TaskStateError } from '../../shared/use-cases/approve-task.ts';
 import { InvalidErasureRequestError } from '../../shared/use-cases/erase-person.ts';
 import { ExportWindowError } from '../../shared/use-cases/export-leads.ts';
+import {
+  CampaignExistsError,
+  CampaignNotFoundError,
+  InvalidCampaignError,
+} from '../../shared/use-cases/manage-campaigns.ts';
 import { InvalidDefinitionError } from '../../shared/use-cases/publish-definition.ts';
 import { InvalidCodesError } from '../../shared/use-cases/publish-feedback-codes.ts';
 import { NoDefinitionError } from '../../shared/use-cases/qualify-prospects.ts';
 import { LeadNotFoundError, StaleDecisionError } from '../../shared/use-cases/review-prospect.ts';
+import { UnknownBaseVersionError } from '../../shared/use-cases/save-definition-draft.ts';
 import { ANY_ROLE, requireRole } from './auth.ts';
 import type { ApiDeps } from './http.ts';
 import type { LocalAccess } from './local-access.ts';
 import { cursorSeal } from './page-cursor.ts';
+import { campaignRoutes } from './routes/campaigns.ts';
 import { leadRoutes } from './routes/leads.ts';
 import { mqlRoutes } from './routes/mql.ts';
+import { mqlDraftRoutes } from './routes/mql-drafts.ts';
 import { salesRoutes } from './routes/sales.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { xAccountRoutes } from './routes/x-account.ts';
@@ -41,6 +49,10 @@ const STATUS: [new (...args: never[]) => Error, 400 | 404 | 409 | 422][] = [
   [StaleDecisionError, 409],
   [TaskStateError, 409],
   [ConcurrentPublishError, 409],
+  [InvalidCampaignError, 422],
+  [CampaignNotFoundError, 404],
+  [CampaignExistsError, 409],
+  [UnknownBaseVersionError, 409],
 ];
 
 export interface AppOptions {
@@ -58,6 +70,9 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   if (options.localAccess) app.use('*', options.localAccess.middleware);
   app.use('*', requireJson);
   app.use('/api/mql', limitBody(DEFINITION_BODY_BYTES));
+  app.use('/api/mql/*', limitBody(DEFINITION_BODY_BYTES));
+  app.use('/api/campaigns/*', limitBody(OTHER_BODY_BYTES));
+  app.use('/api/campaigns', limitBody(OTHER_BODY_BYTES));
   app.use('/api/leads/*', limitBody(OTHER_BODY_BYTES));
   app.use('/api/tasks/*', limitBody(OTHER_BODY_BYTES));
   app.use('/api/x-account/*', limitBody(OTHER_BODY_BYTES));
@@ -81,6 +96,8 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   app.route('/api/leads', leadRoutes(routeDeps));
   app.route('/api/tasks', taskRoutes(routeDeps, { marketer: requireRole(deps.identify, 'marketer') }));
   app.route('/api/mql', mqlRoutes(routeDeps));
+  app.route('/api/mql', mqlDraftRoutes(routeDeps));
+  app.route('/api/campaigns', campaignRoutes(routeDeps));
   app.route('/api', salesRoutes(routeDeps));
   // The OAuth callback has no role on purpose: it is X's browser redirect, guarded by its single-use state.
   app.route(
