@@ -16,9 +16,11 @@ import { ANY_ROLE, requireRole } from './auth.ts';
 import type { ApiDeps } from './http.ts';
 import type { LocalAccess } from './local-access.ts';
 import { cursorSeal } from './page-cursor.ts';
+import { leadTimelineRoutes } from './routes/lead-timeline.ts';
 import { leadRoutes } from './routes/leads.ts';
 import { mqlRoutes } from './routes/mql.ts';
 import { salesRoutes } from './routes/sales.ts';
+import { taskSkipRoutes } from './routes/task-skip.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { xAccountRoutes } from './routes/x-account.ts';
 import { reviewUiCsp, reviewUiHtml } from './ui.ts';
@@ -78,8 +80,10 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   });
   app.get('/health', (c) => c.json({ ok: true }));
   const routeDeps = { ...deps, cursors: cursorSeal(deps.cursorKey ?? randomBytes(32)) };
+  app.route('/api/leads', leadTimelineRoutes(routeDeps));
   app.route('/api/leads', leadRoutes(routeDeps));
   app.route('/api/tasks', taskRoutes(routeDeps, { marketer: requireRole(deps.identify, 'marketer') }));
+  app.route('/api/tasks', taskSkipRoutes(routeDeps, { marketer: requireRole(deps.identify, 'marketer') }));
   app.route('/api/mql', mqlRoutes(routeDeps));
   app.route('/api', salesRoutes(routeDeps));
   // The OAuth callback has no role on purpose: it is X's browser redirect, guarded by its single-use state.
