@@ -127,6 +127,98 @@ describe('the review queue in headless Chromium', () => {
     await page.close();
   });
 
+  it('approve an edited draft with the keyboard (the count follows the text), and skip another', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(links.marketer ?? base);
+    await page.locator('article.lead').first().waitFor();
+    await page.getByRole('link', { name: 'Approvals' }).click();
+    const card = page.locator('article.task.selected');
+    await card.waitFor();
+    const taskId = (await card.getAttribute('data-task')) ?? '';
+    const edited =
+      'Thanks for asking! Happy to share how teams like yours moved off spreadsheets 🙂 https://example.com/guide';
+
+    await page.keyboard.press('e');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(edited);
+    const count = await card.locator('.count').textContent();
+    await page.keyboard.press('Escape');
+    await shot(page, 'approvals-edited.png');
+    await page.keyboard.press('a');
+    await expect.poll(() => page.locator('#status').textContent()).toContain('Approved');
+    const skipped =
+      (await page
+        .locator('article.task.selected')
+        .getAttribute('data-task')
+        .catch(() => null)) ?? '';
+    if (skipped) {
+      await page.keyboard.press('s');
+      await expect.poll(() => page.locator('#status').textContent()).toContain('Skipped');
+    }
+
+    // 23 for the link, 2 for the emoji, 1 for each other character.
+    const expected = edited.length - 'https://example.com/guide'.length + 23 - '🙂'.length + 2;
+    expect(count).toBe(`${expected} / 280`);
+    const tasks = async (status: string) =>
+      (
+        (await (
+          await fetch(`${base}/api/tasks?status=${status}&limit=100`, {
+            headers: bearerOf(links.marketer ?? ''),
+          })
+        ).json()) as { items: { id: string; draft: string; approvedBy?: string }[] }
+      ).items;
+    const approved = [
+      ...(await tasks('approved')),
+      ...(await tasks('executing')),
+      ...(await tasks('done')),
+    ].find((t) => t.id === taskId);
+    expect(approved).toMatchObject({ draft: edited });
+    if (skipped) expect((await tasks('skipped')).map((t) => t.id)).toContain(skipped);
+    await page.close();
+  });
+
+  it("shows a lead's timeline from its card, with what is not stored", async () => {
+    const page = await browser.newPage();
+    await page.goto(links.marketer ?? base);
+    const first = page.locator('article.lead.selected');
+    await first.waitFor();
+    const key = (await first.getAttribute('data-key')) ?? '';
+    await page.keyboard.press('o');
+    await page.locator('ol.timeline li').first().waitFor();
+    await shot(page, 'lead-timeline.png');
+
+    expect(page.url()).toContain(`#/lead/${key.replace('#', '/')}`);
+    expect(await page.locator('ol.timeline li[data-kind="post"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.not-stored li').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violation on any page', async () => {
+    const context = await axeContext(browser);
+    const page = await context.newPage();
+    await page.goto(links.admin ?? base);
+    const lead = page.locator('article.lead').first();
+    await lead.waitFor();
+    const key = (await lead.getAttribute('data-key')) ?? '';
+    const found: Record<string, string[]> = {};
+    const pages: [string, string][] = [
+      ['approvals', 'article.task, .empty'],
+      ['sales', 'article.sale, .empty'],
+      ['funnel', 'section.card, .empty'],
+      ['objections', 'section.card, .empty'],
+      ['won', 'table.card, .empty'],
+      [`lead/${key.replace('#', '/')}`, 'ol.timeline'],
+    ];
+    for (const [hash, ready] of pages) {
+      await page.goto(`${base}/#/${hash}`);
+      await page.locator(ready).first().waitFor();
+      found[hash.split('/')[0]!] = await seriousViolations(page);
+    }
+    await context.close();
+
+    expect(found).toEqual({ approvals: [], sales: [], funnel: [], objections: [], won: [], lead: [] });
+  });
+
   it('has no serious or critical accessibility violation on the queue, with the picker and the keys open', async () => {
     const context = await axeContext(browser);
     const page = await context.newPage();
