@@ -1,7 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 /**
  * Bundles the review workspace (Preact + JSX under functions/review-api/ui/) into one minified
@@ -16,6 +15,7 @@ export const BUNDLE_MODULE = join(UI, 'dist', 'bundle.ts');
 
 export async function buildUi(): Promise<{ bytes: number; ms: number }> {
   const started = performance.now();
+  const { build } = await import('esbuild');
   const out = await build({
     entryPoints: [join(UI, 'app.tsx')],
     bundle: true,
@@ -42,7 +42,17 @@ export async function buildUi(): Promise<{ bytes: number; ms: number }> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { bytes, ms } = await buildUi();
+  // `npm ci --omit=dev` has no esbuild: the install goes on, and the page is built where dev tools are.
+  const built = await buildUi().catch((e: NodeJS.ErrnoException) => {
+    if (process.env.npm_lifecycle_event === 'postinstall' && e.code === 'ERR_MODULE_NOT_FOUND') {
+      console.error(
+        `[build-ui] skipped (${e.message.split('\n')[0]}); run npm run build:ui with dev dependencies`,
+      );
+      process.exit(0);
+    }
+    throw e;
+  });
+  const { bytes, ms } = built;
   console.error(
     `[build-ui] ${BUNDLE_MODULE.slice(ROOT.length + 1)}: ${(bytes / 1024).toFixed(1)} KiB in ${ms} ms`,
   );
