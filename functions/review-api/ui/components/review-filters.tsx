@@ -42,7 +42,16 @@ function go(q: ReviewQuery, change: Partial<ReviewQuery>): void {
 }
 
 /** State tabs with their counts, then campaign, source, score range and order. */
-export function ReviewFilters({ query, counts }: { query: ReviewQuery; counts?: Record<string, number> }) {
+export function ReviewFilters({
+  query,
+  counts,
+  campaigns = [],
+}: {
+  query: ReviewQuery;
+  counts?: Record<string, number>;
+  /** Campaign ids seen on the loaded cards: suggestions for the campaign field. */
+  campaigns?: string[];
+}) {
   const value = (e: Event) => (e.target as HTMLInputElement).value.trim();
   return (
     <div class="filters">
@@ -76,7 +85,20 @@ export function ReviewFilters({ query, counts }: { query: ReviewQuery; counts?: 
         }}
       >
         <label>
-          campaign <input type="text" name="campaign" maxLength={100} size={14} value={query.campaign} />
+          campaign{' '}
+          <input
+            type="text"
+            name="campaign"
+            list="campaign-ids"
+            maxLength={100}
+            size={14}
+            value={query.campaign}
+          />
+          <datalist id="campaign-ids">
+            {campaigns.map((c) => (
+              <option key={c} value={c} />
+            ))}
+          </datalist>
         </label>
         <label>
           source{' '}

@@ -197,7 +197,11 @@ export function ReviewPage({ params }: PageProps) {
   return (
     <>
       <h2>Review queue</h2>
-      <ReviewFilters query={q} counts={counts} />
+      <ReviewFilters
+        query={q}
+        counts={counts}
+        campaigns={[...new Set((items ?? []).flatMap((l) => l.campaignIds))].sort()}
+      />
       <p class="muted keys-hint">
         Keys: <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>m</kbd> qualify · <kbd>n</kbd> nurture · <kbd>d</kbd>{' '}
         disqualify · <kbd>?</kbd> all keys
