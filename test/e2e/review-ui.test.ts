@@ -114,16 +114,32 @@ describe('the review queue in headless Chromium', () => {
     await page.close();
   });
 
-  it('filters by score, orders newest first, and counts leads per state', async () => {
+  it('sends the filters to the documented list route and asks for the counts per state', async () => {
     const page = await browser.newPage();
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/leads')) asked.push(new URL(r.url()).pathname + new URL(r.url()).search);
+    });
     await page.goto(links.marketer ?? base);
     await page.locator('article.lead').first().waitFor();
-    await page.goto(`${base}/#/review?minScore=0&sort=newest`);
-    await page.locator('article.lead').first().waitFor();
-    const tabs = await page.locator('fieldset.tabs button').allTextContents();
+    await page.getByLabel('campaign').fill('crm-switchers');
+    await page.getByLabel('score from').fill('10');
+    await page.getByLabel('to', { exact: true }).fill('90');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByLabel('order').selectOption('newest');
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('sort=newest');
+    await page.locator('article.lead, .empty').first().waitFor();
 
-    expect(await page.locator('select[name=sort]').inputValue()).toBe('newest');
-    expect(tabs.join(' ')).toMatch(/In review \(\d+\)/);
+    const lists = asked.filter((u) => u.startsWith('/api/leads?'));
+    const last = new URLSearchParams(lists.at(-1)?.split('?')[1]);
+    expect(Object.fromEntries(last)).toMatchObject({
+      state: 'review',
+      campaign: 'crm-switchers',
+      minScore: '10',
+      maxScore: '90',
+      sort: 'newest',
+    });
+    expect(asked).toContain('/api/leads/counts');
     await page.close();
   });
 

@@ -2,6 +2,7 @@ import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { splitHighlights } from '../../functions/review-api/ui/components/highlight.tsx';
+import { ReviewFilters, readQuery } from '../../functions/review-api/ui/components/review-filters.tsx';
 import {
   FunnelBars,
   IntervalChart,
@@ -110,5 +111,30 @@ describe('the SVG charts', () => {
       expect(svg).not.toContain('<script');
       expect(svg).toContain('&lt;script>');
     }
+  });
+});
+
+describe('the queue filters', () => {
+  it('show the count of each state beside its tab, and read only bounded values from the hash', () => {
+    const html = renderToString(
+      h(ReviewFilters, {
+        query: readQuery(new URLSearchParams('state=mql&minScore=1e9&source=evil&sort=newest&campaign=crm')),
+        counts: { review: 12, mql: 3, nurture: 0 },
+      }),
+    );
+    const q = readQuery(new URLSearchParams('state=mql&minScore=1e9&maxScore=42.5&source=evil&sort=newest'));
+
+    expect(html).toContain('In review (12)');
+    expect(html).toContain('MQL (3)');
+    expect(html).toContain('Nurture (0)');
+    expect(html).toContain('>Disqualified<');
+    expect(q).toEqual({
+      state: 'mql',
+      campaign: '',
+      source: '',
+      minScore: '',
+      maxScore: '42.5',
+      sort: 'newest',
+    });
   });
 });
