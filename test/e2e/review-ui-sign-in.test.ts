@@ -149,12 +149,16 @@ describe('the review page signs in through the hosted UI (authorization code + P
     await page.reload();
     await page.getByText('Nothing here.').waitFor();
     expect(idp.authorizeRequests).toHaveLength(1);
-    // The queue, then the X account status: both with the kept token, and no new sign-in.
-    await expect.poll(() => apiCalls.length).toBe(callsBefore + 2);
-    expect(apiCalls.slice(callsBefore)).toEqual(['Bearer id-token-1', 'Bearer id-token-1']);
+    // The queue, its counts and the X account status: all with the kept token, and no new sign-in.
+    await expect.poll(() => apiCalls.length).toBe(callsBefore + 3);
+    expect(apiCalls.slice(callsBefore)).toEqual([
+      'Bearer id-token-1',
+      'Bearer id-token-1',
+      'Bearer id-token-1',
+    ]);
 
     accepted = new Set(['id-token-2']); // the first token is no longer accepted
-    await page.getByRole('button', { name: 'MQLs' }).click();
+    await page.getByRole('button', { name: 'MQL', exact: true }).click();
     await expect.poll(() => idp.issued.length).toBe(2);
     await page.getByText('Nothing here.').waitFor();
     expect(idp.authorizeRequests).toHaveLength(2);

@@ -53,6 +53,8 @@ const ROUTES: { method: 'GET' | 'POST' | 'PUT'; path: string; body?: unknown; ow
   { method: 'GET', path: '/api/tasks', owners: ['marketer'] },
   { method: 'POST', path: '/api/tasks/x/1/t1/approve', owners: ['marketer'] },
   { method: 'PUT', path: '/api/tasks/x/1/t1/draft', body: { text: 'Hi there' }, owners: ['marketer'] },
+  { method: 'POST', path: '/api/tasks/x/1/t1/skip', body: {}, owners: ['marketer'] },
+  { method: 'GET', path: '/api/leads/x/1/timeline', owners: ['marketer', 'sales', 'admin'] },
   // The OAuth callback is absent on purpose: X's browser redirect carries no sign-in.
   { method: 'GET', path: '/api/x-account', owners: ['marketer', 'sales', 'admin'] },
   { method: 'POST', path: '/api/x-account/connect', owners: ['admin'] },

@@ -23,6 +23,17 @@ describe('the review page', () => {
     expect(html.match(/<\/script>/g)).toHaveLength(2); // the config element's and the page script's own
   });
 
+  it('ships the bundled app (every page) in its one script, with no external source', () => {
+    const html = reviewUiHtml();
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
+
+    expect(() => new Function(script)).not.toThrow();
+    for (const label of ['Review', 'Approvals', 'Sales inbox', 'Funnel', 'Objections', 'Won'])
+      expect(script).toContain(label);
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    expect(html).toContain('<div id="app">');
+  });
+
   it("allows only the page's own script, its own origin and the sign-in server", () => {
     const script = /<script>([\s\S]*?)<\/script>/.exec(reviewUiHtml())![1]!;
     const hash = createHash('sha256').update(script).digest('base64');

@@ -1,5 +1,8 @@
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { reviewUiHtml } from '../../functions/review-api/ui.ts';
+import { LeadCard } from '../../functions/review-api/ui/components/lead-card.tsx';
+import { safeUrl } from '../../functions/review-api/ui/format.ts';
 import { freeText } from '../../shared/domain/free-text.ts';
 import { PostSchema } from '../../shared/domain/post.ts';
 
@@ -15,14 +18,6 @@ const post = (url: string) => ({
   campaignIds: ['c'],
 });
 
-/** The page's own `esc` and `link` helpers, run as the browser runs them. */
-function pageLink(): (url: string, label: string) => string {
-  const script = /<script>([\s\S]*?)<\/script>/.exec(reviewUiHtml())![1]!;
-  const esc = /^const esc = .*$/m.exec(script)![0];
-  const link = /^const link = \(url, label\) => \{[\s\S]*?^\};$/m.exec(script)![0];
-  return new Function(`${esc}\n${link}\nreturn link;`)() as (url: string, label: string) => string;
-}
-
 describe('untrusted text and URLs', () => {
   it('stores a post only with an https: URL', () => {
     expect(PostSchema.safeParse(post('https://x.com/a/status/1')).success).toBe(true);
@@ -30,16 +25,54 @@ describe('untrusted text and URLs', () => {
       expect({ url, ok: PostSchema.safeParse(post(url)).success }).toEqual({ url, ok: false });
   });
 
-  it('links only https: URLs in the review page; anything else is shown as text', () => {
-    const link = pageLink();
-    expect(link('https://x.com/a/status/1', '2026-11-01')).toBe(
-      '<a href="https://x.com/a/status/1" target="_blank" rel="noopener noreferrer">2026-11-01</a>',
+  it('links only https: URLs in the workspace; anything else is shown as text', () => {
+    expect(safeUrl('https://x.com/a/status/1')).toBe('https://x.com/a/status/1');
+    for (const url of [
+      'javascript:alert(1)',
+      ' javascript:alert(1)',
+      'http://x.com',
+      'data:,x',
+      'not a url',
+      '',
+    ])
+      expect({ url, link: safeUrl(url) }).toEqual({ url, link: undefined });
+  });
+
+  it('escapes a post, its author and their link wherever a card shows them', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const html = renderToString(
+      h(LeadCard, {
+        lead: {
+          key: 'x#1',
+          profile: {
+            source: 'x',
+            authorId: '1',
+            handle: evil,
+            name: evil,
+            bio: evil,
+            followers: 1,
+            url: 'javascript:alert(1)',
+          },
+          state: 'review',
+          score: 1,
+          breakdown: [],
+          why: [evil],
+          campaignIds: [evil],
+          updatedAt: '2026-11-01T00:00:00Z',
+          scoringPost: {
+            postId: '1',
+            text: `${evil} alternative to`,
+            url: 'javascript:x',
+            at: '2026-11-01T00:00:00Z',
+            campaignIds: [evil],
+            highlights: ['<img'],
+          },
+        },
+      }),
     );
-    for (const url of ['javascript:alert(1)', ' javascript:alert(1)', 'http://x.com', 'data:,x', 'not a url'])
-      expect(link(url, '2026-11-01')).toBe('2026-11-01');
-    expect(link('https://x.com/"><script>', '<b>')).toBe(
-      '<a href="https://x.com/&quot;&gt;&lt;script&gt;" target="_blank" rel="noopener noreferrer">&lt;b&gt;</a>',
-    );
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('<mark>&lt;img</mark>');
   });
 
   it('refuses control and bidi-override characters in free text, and keeps plain text', () => {

@@ -11,6 +11,7 @@ import { erasePerson } from '../../../shared/use-cases/erase-person.ts';
 import { exportChangedLeads, exportLeads } from '../../../shared/use-cases/export-leads.ts';
 import { recordEngagement, setOptOut } from '../../../shared/use-cases/record-prospect-feedback.ts';
 import { recordSalesDecision } from '../../../shared/use-cases/record-sales-decision.ts';
+import { reviewCards } from '../../../shared/use-cases/review-cards.ts';
 import { decideLead, leadDetail, listLeads } from '../../../shared/use-cases/review-prospect.ts';
 import { ANY_ROLE, actorFor, identityOf, requireRole } from '../auth.ts';
 import { CursorParam, jsonBody, parse, type RouteDeps, routeKey } from '../http.ts';
@@ -63,7 +64,10 @@ export function leadRoutes(deps: RouteDeps): Hono {
   app.get('/', anyone, async (c) => {
     const q = parse(ListQuery, c.req.query());
     const purpose = `leads:${q.state}`;
-    const page = await listLeads(deps, q.state, q.limit, deps.cursors.open(purpose, q.cursor));
+    const page = await reviewCards(
+      deps,
+      await listLeads(deps, q.state, q.limit, deps.cursors.open(purpose, q.cursor)),
+    );
     return c.json({ ...page, nextCursor: deps.cursors.seal(purpose, page.nextCursor) });
   });
 

@@ -92,7 +92,6 @@ export function QueryBuilder(props: {
   const [check, setCheck] = useState<QueryCheck>();
   const [failed, setFailed] = useState('');
   const draft = JSON.stringify(draftOf(source, f));
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the draft's JSON is what the check depends on
   useEffect(() => {
     let live = true;
     props.onCheck(false);

@@ -195,7 +195,15 @@ function Editor(props: { current: Definition; onPublished: () => void }) {
   const parsed = useMemo(() => {
     try {
       const doc = JSON.parse(text) as MqlDefinitionDraft;
-      return { doc, words: definitionInWords({ engagement: [], adjustments: [], ...doc }) };
+      const raw = doc as Partial<MqlDefinitionDraft>;
+      return {
+        doc,
+        words: definitionInWords({
+          ...doc,
+          engagement: raw.engagement ?? [],
+          adjustments: raw.adjustments ?? [],
+        }),
+      };
     } catch (e) {
       return { error: messageOf(e) };
     }
