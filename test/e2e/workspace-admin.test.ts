@@ -129,8 +129,8 @@ describe('the campaigns and MQL definition pages in headless Chromium', () => {
     await page.getByRole('button', { name: 'Publish (admin)' }).click();
     await expect.poll(status).toContain('Published version 2');
     await page.getByRole('region', { name: 'Version 2 in words' }).waitFor();
-    await page.getByLabel('From').selectOption('1');
-    await page.getByLabel('To').selectOption('2');
+    await page.getByRole('combobox', { name: 'Diff from version' }).selectOption('1');
+    await page.getByRole('combobox', { name: 'Diff to version' }).selectOption('2');
     await page.getByRole('button', { name: 'Show the diff' }).click();
     await page.locator('ul.diff li').first().waitFor();
     await shot('definition-published.png');

@@ -65,4 +65,9 @@ export const UI_CSS = `
   .notes { padding-left: 18px; } label { display: inline-flex; gap: 4px; align-items: center; }
   select, input[type=number] { padding: 4px 6px; border: 1px solid #8a94a6; border-radius: 6px; }
   input[type=number] { width: 110px; }
+  .query-builder textarea.draft, .query-builder label, .editor label { flex: 1; width: 100%; }
+  textarea.definition-json { min-height: 320px; font: 12px/1.4 ui-monospace, monospace; }
+  button:disabled { opacity: 0.55; cursor: not-allowed; }
+  .problem { color: #b3261e; font-weight: 600; } .ok { color: #1a7f37; }
+  ul.runs, ul.rules, ul.summary, ul.diff { margin: 0; padding-left: 18px; }
 `;

@@ -54,7 +54,11 @@ function History(props: { versions: VersionSummary[] }) {
   const pick = (label: string, value: number, onPick: (v: number) => void) => (
     <label>
       {label}
-      <select value={String(value)} onChange={(e) => onPick(Number((e.target as HTMLSelectElement).value))}>
+      <select
+        aria-label={`Diff ${label.toLowerCase()} version`}
+        value={String(value)}
+        onChange={(e) => onPick(Number((e.target as HTMLSelectElement).value))}
+      >
         {versions.map((v) => (
           <option key={v.version} value={String(v.version)}>
             v{v.version}
