@@ -1,3 +1,6 @@
+// zod 4 copies a schema's methods onto it when it is made: @hono/zod-openapi must add .openapi()
+// before any schema exists, so it is evaluated first (the review API's document names schemas).
+import '@hono/zod-openapi';
 import { Command } from 'commander';
 import { registerCampaigns } from './commands/campaigns.ts';
 import { registerCodes } from './commands/codes.ts';

@@ -1,3 +1,6 @@
+// zod 4 copies a schema's methods onto it when it is made: @hono/zod-openapi must add .openapi()
+// before any schema exists, so it is evaluated first (the review API's document names schemas).
+import '@hono/zod-openapi';
 import type { LambdaEvent } from 'hono/aws-lambda';
 import { handle } from 'hono/aws-lambda';
 import { buildCursorKey, buildNotifier, buildStores, buildTaskQueue } from '../../shared/adapters/build.ts';
