@@ -107,7 +107,6 @@ export function ApprovalsPage() {
   const [help, setHelp] = useState(false);
   const items = data?.items ?? [];
   const textOf = (t: Task) => texts[t.id] ?? t.draft;
-  const path = (t: Task) => `/api/tasks/${keyPath(t.prospectKey)}/${encodeURIComponent(t.id)}`;
   const drop = (t: Task) => {
     if (!data) return;
     setData({ ...data, items: data.items.filter((x) => x.id !== t.id) });
@@ -115,7 +114,9 @@ export function ApprovalsPage() {
   };
   const approve = async (t: Task) => {
     try {
-      await api('POST', `${path(t)}/approve`, { text: textOf(t) });
+      await api('POST', `/api/tasks/${keyPath(t.prospectKey)}/${encodeURIComponent(t.id)}/approve`, {
+        text: textOf(t),
+      });
       setStatus('Approved and queued: this exact text will be sent.');
       drop(t);
     } catch (e) {
@@ -124,7 +125,7 @@ export function ApprovalsPage() {
   };
   const skip = async (t: Task) => {
     try {
-      await api('POST', `${path(t)}/skip`, {});
+      await api('POST', `/api/tasks/${keyPath(t.prospectKey)}/${encodeURIComponent(t.id)}/skip`, {});
       setStatus('Skipped: nothing will be sent.');
       drop(t);
     } catch (e) {
@@ -133,7 +134,9 @@ export function ApprovalsPage() {
   };
   const save = async (t: Task) => {
     try {
-      await api('PUT', `${path(t)}/draft`, { text: textOf(t) });
+      await api('PUT', `/api/tasks/${keyPath(t.prospectKey)}/${encodeURIComponent(t.id)}/draft`, {
+        text: textOf(t),
+      });
       setStatus('Text saved.');
     } catch (e) {
       setStatus(`Not saved: ${messageOf(e)}`);
