@@ -216,7 +216,9 @@ export function CampaignsPage() {
   const [editing, setEditing] = useState<Campaign | 'new'>();
   const toggle = async (c: Campaign) => {
     try {
-      await api('POST', `/api/campaigns/${encodeURIComponent(c.id)}/${c.active ? 'pause' : 'resume'}`);
+      const id = encodeURIComponent(c.id);
+      if (c.active) await api('POST', `/api/campaigns/${id}/pause`);
+      else await api('POST', `/api/campaigns/${id}/resume`);
       setStatus(`${c.active ? 'Paused' : 'Resumed'} ${c.id}`);
       await reload();
     } catch (e) {
