@@ -212,7 +212,7 @@ export function leadRoutes(deps: RouteDeps) {
       body: DecisionBody,
       bodyReadByHandler: true,
       responses: { 200: { description: 'The lead after the move', schema: LeadAnswerSchema } },
-      errors: [404, 409, 413],
+      errors: [404, 409],
     },
     async (c, { params }) => {
       const body = await jsonBody(c);
@@ -252,7 +252,7 @@ export function leadRoutes(deps: RouteDeps) {
           schema: z.object({ recorded: z.literal(true) }),
         },
       },
-      errors: [404, 409, 413],
+      errors: [404, 409],
     },
     async (c, { params, body }) => {
       const key = leadKey(params);
@@ -283,7 +283,7 @@ export function leadRoutes(deps: RouteDeps) {
           }),
         },
       },
-      errors: [404, 413],
+      errors: [404],
     },
     async (c, { params, body }) => c.json(await setOptOut(deps, leadKey(params), body.optedOut)),
   );
@@ -304,7 +304,6 @@ export function leadRoutes(deps: RouteDeps) {
           schema: looseObject('ErasureReport', 'What was erased, by kind'),
         },
       },
-      errors: [413],
     },
     async (c, { params, body }) =>
       c.json(
