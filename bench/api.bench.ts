@@ -57,7 +57,13 @@ try {
   };
   const queue: TaskQueue = { send: refuse, deferMessage: refuse };
   const identity = new LocalIdentity();
-  const app = createApp({ ...stores, queue, clock: systemClock, log: silentLog, identify: identity.identify });
+  const app = createApp({
+    ...stores,
+    queue,
+    clock: systemClock,
+    log: silentLog,
+    identify: identity.identify,
+  });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   const { port } = server.address() as AddressInfo;
