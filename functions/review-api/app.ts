@@ -102,6 +102,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): OpenAPIHono<
   const app = new OpenAPIHono<BlankEnv>();
   if (options.localAccess) app.use('*', options.localAccess.middleware);
   app.use('*', requireJson);
+  // Each write route also limits its own body (apiRouter); these prefix limits stay as a second fence.
   app.use('/api/mql', limitBody(DEFINITION_BODY_BYTES));
   app.use('/api/mql/*', limitBody(DEFINITION_BODY_BYTES));
   app.use('/api/campaigns/*', limitBody(OTHER_BODY_BYTES));

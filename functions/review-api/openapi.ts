@@ -4,6 +4,7 @@ import * as z from 'zod';
 import type { Role } from '../../shared/domain/roles.ts';
 import { ANY_ROLE, type Identify, identityOf, requireRole } from './auth.ts';
 import { jsonBody, parse } from './http.ts';
+import { limitBody } from './write-guards.ts';
 
 /**
  * How the review API declares a route: once, with its zod schemas, so the same schemas both
@@ -89,8 +90,10 @@ export interface ApiRouteSpec<
   /** The handler reads the body itself (it may be empty, or its schema depends on the caller). */
   bodyReadByHandler?: boolean;
   responses: Partial<Record<200 | 201 | 202 | 302, ResponseSpec>>;
-  /** Errors besides the automatic ones (400 with input, 401/403 with owners, 415 on writes, 500). */
+  /** Errors besides the automatic ones (400 with input, 401/403 with owners, 413/415 on writes, 500). */
   errors?: ErrorStatus[];
+  /** The largest body a write accepts (413 beyond it); default 16 KB. Every write gets a limit. */
+  maxBodyBytes?: number;
 }
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -102,6 +105,8 @@ export interface RouteInput<P, Q, B> {
 export type RouteHandler<P, Q, B> = (c: Context, input: RouteInput<P, Q, B>) => Response | Promise<Response>;
 
 const WRITES = new Set(['post', 'put', 'delete']);
+/** A write carries a reason, a flag or a draft; documents (definition, codes) ask for more. */
+const DEFAULT_BODY_BYTES = 16 * 1024;
 
 function describeOwners(owners: readonly Role[] | 'none'): string {
   if (owners === 'none') return 'No sign-in: guarded as described.';
@@ -118,7 +123,10 @@ function errorResponses(
     statuses.add(401);
     statuses.add(403);
   }
-  if (WRITES.has(spec.method)) statuses.add(415);
+  if (WRITES.has(spec.method)) {
+    statuses.add(413);
+    statuses.add(415);
+  }
   statuses.add(500);
   return Object.fromEntries(
     [...statuses].sort().map((s) => [
@@ -193,7 +201,8 @@ export function apiRouter(identify: Identify) {
           ? signedIn
           : requireRole(identify, ...spec.owners);
     const honoPath = spec.path.replaceAll(/\{([^}]+)\}/g, ':$1');
-    app.on(spec.method.toUpperCase(), honoPath, guard, async (c) => {
+    const limit = WRITES.has(spec.method) ? limitBody(spec.maxBodyBytes ?? DEFAULT_BODY_BYTES) : open;
+    app.on(spec.method.toUpperCase(), honoPath, limit, guard, async (c) => {
       const params = (spec.params ? parse(spec.params, c.req.param()) : undefined) as Out<P>;
       const query = (spec.query ? parse(spec.query, c.req.query()) : undefined) as Out<Q>;
       const body = (

@@ -13,6 +13,16 @@ import { SignalSchema } from '../../shared/domain/signal.ts';
  * their routes, where they are also enforced.
  */
 
+/**
+ * A domain schema under a component name. zod 4 gives a schema its methods when it is built, so a
+ * schema built before `@hono/zod-openapi` extended zod (the CLI and the Lambda import the domain
+ * first) has no `.openapi`: this builds a fresh copy from its definition, which does.
+ */
+function named<T extends z.ZodType>(schema: T, name: string): T {
+  const Fresh = schema.constructor as new (def: unknown) => T;
+  return new Fresh(schema._zod.def).openapi(name);
+}
+
 const Iso = z.string().max(40).describe('ISO 8601 date-time');
 
 export const BreakdownEntrySchema = z
@@ -28,14 +38,14 @@ export const BreakdownEntrySchema = z
 export const LeadSchema = z
   .object({
     key: z.string().max(300).describe('`source#authorId`'),
-    profile: ProspectProfileSchema.openapi('ProspectProfile'),
+    profile: named(ProspectProfileSchema, 'ProspectProfile'),
     state: LeadStateSchema,
     score: z.number(),
     breakdown: z.array(BreakdownEntrySchema),
     definitionVersion: z.number().int().optional(),
     campaignIds: z.array(z.string().max(200)),
     updatedAt: Iso,
-    engagement: z.array(EngagementSchema.openapi('Engagement')),
+    engagement: z.array(named(EngagementSchema, 'Engagement')),
     optedOut: z.boolean(),
     firstSeenAt: Iso,
     revision: z.number().int().describe('Send it back with a decision: a stale one is a 409'),
@@ -75,14 +85,14 @@ export const LeadPageSchema = z
   })
   .openapi('LeadPage');
 
-export const LeadEvent = LeadEventSchema.openapi('LeadEvent');
-export const Task = EngagementTaskSchema.openapi('EngagementTask');
+export const LeadEvent = named(LeadEventSchema, 'LeadEvent');
+export const Task = named(EngagementTaskSchema, 'EngagementTask');
 
 export const LeadDetailSchema = z
   .object({
     lead: LeadSchema,
     events: z.array(LeadEvent),
-    signals: z.array(SignalSchema.openapi('Signal')),
+    signals: z.array(named(SignalSchema, 'Signal')),
     tasks: z.array(Task),
   })
   .openapi('LeadDetail');

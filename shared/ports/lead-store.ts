@@ -61,6 +61,15 @@ export interface ScoreUpdate {
   followUp?: FollowUpData;
 }
 
+/** Narrows a state's list (the review queue's filters); every field optional, all must hold. */
+export interface LeadFilter {
+  campaign?: string;
+  source?: string;
+  /** Inclusive score bounds: they narrow the score index itself, so pages stay cheap. */
+  minScore?: number;
+  maxScore?: number;
+}
+
 export interface LeadStore {
   getLead(key: string): Promise<Lead | undefined>;
   /** The lead's live signals at `now` (default: the current time); expired ones are not evidence. */
@@ -75,7 +84,13 @@ export interface LeadStore {
   saveScore(key: string, revision: number, update: ScoreUpdate, now: Date): Promise<boolean>;
   /** Applies a person's decision if the lead is still at `revision`; false when it moved meanwhile. */
   applyTransition(key: string, revision: number, write: TransitionWrite, now: Date): Promise<boolean>;
-  listByState(state: LeadState, limit: number, cursor?: string): Promise<Page<Lead>>;
+  /**
+   * Leads in one state, highest score first. With `filter`, a page holds the matches among the
+   * `limit` index entries read, so it may be short (even empty) while `nextCursor` is set.
+   */
+  listByState(state: LeadState, limit: number, cursor?: string, filter?: LeadFilter): Promise<Page<Lead>>;
+  /** How many leads are in each state (every state present, 0 when none): the queue's counters. */
+  countByState(): Promise<Record<LeadState, number>>;
   /** Leads changed at or after `since` (ISO), oldest first: the CRM export's watermark walk. */
   listChangedSince(since: string, until: string, limit: number, cursor?: string): Promise<Page<Lead>>;
   countLeads(): Promise<Record<string, number>>;

@@ -1,7 +1,7 @@
 import { cohortOf, funnelChange } from '../domain/funnel.ts';
 import { type Actor, assertPersonTransition, type LeadState } from '../domain/lead-state.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { Lead, LeadStore, Page } from '../ports/lead-store.ts';
+import type { Lead, LeadFilter, LeadStore, Page } from '../ports/lead-store.ts';
 import type { Log } from '../ports/log.ts';
 import type { Notifier } from '../ports/notifier.ts';
 import type { TaskStore } from '../ports/task-store.ts';
@@ -49,14 +49,20 @@ export async function leadDetail(deps: { leads: LeadStore; tasks: TaskStore }, k
   return { lead, events, signals, tasks };
 }
 
-/** The marketer's queue: borderline prospects, highest score first. */
+/** The marketer's queue: borderline prospects, highest score first, narrowed by the queue's filters. */
 export function listLeads(
   deps: ReviewDeps,
   state: LeadState,
   limit: number,
   cursor?: string,
+  filter?: LeadFilter,
 ): Promise<Page<Lead>> {
-  return deps.leads.listByState(state, limit, cursor);
+  return deps.leads.listByState(state, limit, cursor, filter);
+}
+
+/** What waits where: the number of leads in each state. */
+export function countLeadsByState(deps: { leads: LeadStore }): Promise<Record<LeadState, number>> {
+  return deps.leads.countByState();
 }
 
 /** Reads the lead a person decides on, refusing a decision made on an older revision than the current one. */

@@ -126,10 +126,13 @@ describe('the review queue in headless Chromium', () => {
     await page.getByLabel('score from').fill('10');
     await page.getByLabel('to', { exact: true }).fill('90');
     await page.getByRole('button', { name: 'Filter' }).click();
-    await page.getByLabel('order').selectOption('newest');
-    await expect.poll(() => page.evaluate(() => location.hash)).toContain('sort=newest');
+    await page.getByLabel('source').selectOption('x');
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('source=x');
     await page.locator('article.lead, .empty').first().waitFor();
 
+    await expect
+      .poll(() => page.locator('fieldset.tabs button').first().textContent())
+      .toMatch(/In review \(\d+\)/);
     const lists = asked.filter((u) => u.startsWith('/api/leads?'));
     const last = new URLSearchParams(lists.at(-1)?.split('?')[1]);
     expect(Object.fromEntries(last)).toMatchObject({
@@ -137,7 +140,8 @@ describe('the review queue in headless Chromium', () => {
       campaign: 'crm-switchers',
       minScore: '10',
       maxScore: '90',
-      sort: 'newest',
+      source: 'x',
+      sort: 'score',
     });
     expect(asked).toContain('/api/leads/counts');
     await page.close();

@@ -146,6 +146,9 @@ describe('the review API refuses bad cursors and unbounded input with a 4xx nami
     const handles = (n: number) => Array.from({ length: n }, (_, i) => `h${i}`);
     const dq = (n: number) => [{ id: 'dq.staff', kind: 'dq.handle', handles: handles(n) }];
     expect((await publish({ ...v1, disqualifiers: dq(60_000) })).status).toBe(413);
+    // Every write route limits its body, the reason codes too (a route of its own, not under a prefix).
+    const codes = await app.request('/api/codes', post({ codes: handles(60_000), note: 'big', basedOn: 0 }));
+    expect(codes.status).toBe(413);
     const tooMany = await publish({ ...v1, disqualifiers: dq(6_000) });
     expect(tooMany.status).toBe(422);
     expect(await errorOf(tooMany)).toContain('disqualifiers.0.handles: Too big');

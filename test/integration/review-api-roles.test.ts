@@ -14,6 +14,12 @@ type Caller = Role | 'nobody' | 'forged';
  */
 const ROUTES: { method: 'GET' | 'POST' | 'PUT'; path: string; body?: unknown; owners: Role[] }[] = [
   { method: 'GET', path: '/api/leads?state=review', owners: ['marketer', 'sales', 'admin'] },
+  { method: 'GET', path: '/api/leads/counts', owners: ['marketer', 'sales', 'admin'] },
+  {
+    method: 'GET',
+    path: '/api/leads?state=review&campaign=crm&source=x&minScore=1&maxScore=90&sort=score',
+    owners: ['marketer', 'sales', 'admin'],
+  },
   { method: 'GET', path: '/api/leads/x/1', owners: ['marketer', 'sales', 'admin'] },
   { method: 'GET', path: '/api/leads/export.csv', owners: ['sales', 'admin'] },
   { method: 'GET', path: '/api/leads/changes.csv', owners: ['sales', 'admin'] },

@@ -118,11 +118,11 @@ describe('the queue filters', () => {
   it('show the count of each state beside its tab, and read only bounded values from the hash', () => {
     const html = renderToString(
       h(ReviewFilters, {
-        query: readQuery(new URLSearchParams('state=mql&minScore=1e9&source=evil&sort=newest&campaign=crm')),
+        query: readQuery(new URLSearchParams('state=mql&minScore=1e9&source=evil&campaign=crm')),
         counts: { review: 12, mql: 3, nurture: 0 },
       }),
     );
-    const q = readQuery(new URLSearchParams('state=mql&minScore=1e9&maxScore=42.5&source=evil&sort=newest'));
+    const q = readQuery(new URLSearchParams('state=mql&minScore=1e9&maxScore=42.5&source=evil'));
 
     expect(html).toContain('In review (12)');
     expect(html).toContain('MQL (3)');
@@ -134,7 +134,6 @@ describe('the queue filters', () => {
       source: '',
       minScore: '',
       maxScore: '42.5',
-      sort: 'newest',
     });
   });
 });

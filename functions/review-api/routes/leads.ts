@@ -5,23 +5,51 @@ import { CrmFormatSchema } from '../../../shared/domain/crm-row.ts';
 import { EngagementSchema } from '../../../shared/domain/engagement.ts';
 import { freeText } from '../../../shared/domain/free-text.ts';
 import { groupOwning, LeadStateListSchema, LeadStateSchema } from '../../../shared/domain/lead-state.ts';
+import { SourceSchema } from '../../../shared/domain/post.ts';
 import { SalesDecisionSchema } from '../../../shared/domain/sales-decision.ts';
 import { erasePerson } from '../../../shared/use-cases/erase-person.ts';
 import { exportChangedLeads, exportLeads } from '../../../shared/use-cases/export-leads.ts';
 import { recordEngagement, setOptOut } from '../../../shared/use-cases/record-prospect-feedback.ts';
 import { recordSalesDecision } from '../../../shared/use-cases/record-sales-decision.ts';
 import { reviewCards } from '../../../shared/use-cases/review-cards.ts';
-import { decideLead, leadDetail, listLeads } from '../../../shared/use-cases/review-prospect.ts';
+import {
+  countLeadsByState,
+  decideLead,
+  leadDetail,
+  listLeads,
+} from '../../../shared/use-cases/review-prospect.ts';
 import { ANY_ROLE, actorFor, identityOf } from '../auth.ts';
 import { CursorParam, jsonBody, LeadParams, leadKey, parse, type RouteDeps } from '../http.ts';
 import { apiRouter } from '../openapi.ts';
 import { CsvSchema, LeadAnswerSchema, LeadDetailSchema, LeadPageSchema, looseObject } from '../schemas.ts';
 
-const ListQuery = z.object({
-  state: LeadStateSchema.default('review'),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: CursorParam,
-});
+const Score = z.coerce.number().min(0).max(1_000_000);
+/**
+ * The queue: one state, highest score first (`sort=score`, the score index's order), narrowed by
+ * campaign, source and an inclusive score range. A filtered page may be short while `nextCursor`
+ * is set: follow it.
+ */
+const ListQuery = z
+  .object({
+    state: LeadStateSchema.default('review'),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+    cursor: CursorParam,
+    campaign: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'expected a campaign id (letters, digits, _ . : -)')
+      .optional(),
+    source: SourceSchema.optional(),
+    minScore: Score.optional(),
+    maxScore: Score.optional(),
+    sort: z.enum(['score']).default('score').describe('Highest score first'),
+  })
+  .superRefine((q, ctx) => {
+    if (q.minScore !== undefined && q.maxScore !== undefined && q.minScore > q.maxScore)
+      ctx.addIssue({ code: 'custom', path: ['maxScore'], message: 'must be at least minScore' });
+  });
+const CountsSchema = z
+  .object({ counts: z.record(LeadStateSchema, z.number().int().nonnegative()) })
+  .openapi('LeadCounts');
 const ExportQuery = z.object({
   state: LeadStateSchema.default('mql'),
   format: CrmFormatSchema.default('generic'),
@@ -78,13 +106,29 @@ export function leadRoutes(deps: RouteDeps) {
       responses: { 200: { description: 'A page of leads', schema: LeadPageSchema } },
     },
     async (c, { query: q }) => {
-      const purpose = `leads:${q.state}`;
+      const filter = { campaign: q.campaign, source: q.source, minScore: q.minScore, maxScore: q.maxScore };
+      // A cursor pages the list it came from: same state, same filters.
+      const narrowed = Object.values(filter).some((v) => v !== undefined);
+      const purpose = narrowed ? `leads:${q.state}:${JSON.stringify(filter)}` : `leads:${q.state}`;
       const page = await reviewCards(
         deps,
-        await listLeads(deps, q.state, q.limit, deps.cursors.open(purpose, q.cursor)),
+        await listLeads(deps, q.state, q.limit, deps.cursors.open(purpose, q.cursor), filter),
       );
       return c.json({ ...page, nextCursor: deps.cursors.seal(purpose, page.nextCursor) });
     },
+  );
+
+  route(
+    {
+      method: 'get',
+      path: '/counts',
+      operationId: 'countLeads',
+      tag: 'leads',
+      summary: 'How many leads wait in each state',
+      owners: ANY_ROLE,
+      responses: { 200: { description: 'A count per state (0 when none)', schema: CountsSchema } },
+    },
+    async (c) => c.json({ counts: await countLeadsByState(deps) }),
   );
 
   route(
@@ -174,7 +218,7 @@ export function leadRoutes(deps: RouteDeps) {
       body: DecisionBody,
       bodyReadByHandler: true,
       responses: { 200: { description: 'The lead after the move', schema: LeadAnswerSchema } },
-      errors: [404, 409, 413],
+      errors: [404, 409],
     },
     async (c, { params }) => {
       const body = await jsonBody(c);
@@ -214,7 +258,7 @@ export function leadRoutes(deps: RouteDeps) {
           schema: z.object({ recorded: z.literal(true) }),
         },
       },
-      errors: [404, 409, 413],
+      errors: [404, 409],
     },
     async (c, { params, body }) => {
       const key = leadKey(params);
@@ -245,7 +289,7 @@ export function leadRoutes(deps: RouteDeps) {
           }),
         },
       },
-      errors: [404, 413],
+      errors: [404],
     },
     async (c, { params, body }) => c.json(await setOptOut(deps, leadKey(params), body.optedOut)),
   );
@@ -266,7 +310,6 @@ export function leadRoutes(deps: RouteDeps) {
           schema: looseObject('ErasureReport', 'What was erased, by kind'),
         },
       },
-      errors: [413],
     },
     async (c, { params, body }) =>
       c.json(

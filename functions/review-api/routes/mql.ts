@@ -119,7 +119,8 @@ export function mqlRoutes(deps: RouteDeps) {
           schema: z.object({ version: z.number().int(), changes: z.array(Change) }),
         },
       },
-      errors: [409, 413, 422],
+      errors: [409, 422],
+      maxBodyBytes: 256 * 1024,
     },
     async (c, { body: input }) => {
       const result = await publishDefinition(deps, {

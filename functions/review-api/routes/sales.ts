@@ -115,6 +115,7 @@ export function salesRoutes(deps: ApiDeps) {
       body: CodesBody,
       responses: { 201: { description: 'Published', schema: Codes } },
       errors: [409, 422],
+      maxBodyBytes: 256 * 1024,
     },
     async (c, { body }) => {
       const published = await publishFeedbackCodes(deps, {

@@ -51,7 +51,7 @@ export function taskRoutes(deps: RouteDeps) {
       params: TaskParams,
       body: TextBody,
       responses: { 200: { description: 'The task with its new draft', schema: Task } },
-      errors: [404, 409, 413, 422],
+      errors: [404, 409, 422],
     },
     async (c, { params, body }) =>
       c.json(
@@ -76,7 +76,7 @@ export function taskRoutes(deps: RouteDeps) {
       body: ApproveBody,
       bodyReadByHandler: true,
       responses: { 200: { description: 'Approved', schema: z.object({ approved: z.literal(true) }) } },
-      errors: [404, 409, 413, 422],
+      errors: [404, 409, 422],
     },
     async (c, { params }) => {
       // An empty body approves the stored draft as it is.

@@ -80,7 +80,7 @@ export function xAccountRoutes(deps: ApiDeps) {
           schema: looseObject('XAuthorization', 'The authorization URL to open'),
         },
       },
-      errors: [413, 503],
+      errors: [503],
     },
     async (c) =>
       c.json(
@@ -121,7 +121,7 @@ export function xAccountRoutes(deps: ApiDeps) {
       summary: "Disconnect the brand's X account and revoke its tokens",
       owners: ['admin'],
       responses: { 200: { description: 'The status after', schema: Status } },
-      errors: [413, 503],
+      errors: [503],
     },
     async (c) => c.json(await disconnectX(x(), { admin: identityOf(deps.identify, c).id })),
   );

@@ -6,7 +6,14 @@ import { CohortSchema, DealSchema, FunnelStageSchema } from '../../domain/funnel
 import { type LeadEvent, LeadEventSchema, type LeadState, LeadStateSchema } from '../../domain/lead-state.ts';
 import { ProspectProfileSchema } from '../../domain/prospect.ts';
 import { type Signal, SignalSchema } from '../../domain/signal.ts';
-import type { Lead, LeadStore, Page, ScoreUpdate, TransitionWrite } from '../../ports/lead-store.ts';
+import type {
+  Lead,
+  LeadFilter,
+  LeadStore,
+  Page,
+  ScoreUpdate,
+  TransitionWrite,
+} from '../../ports/lead-store.ts';
 import type { Log } from '../../ports/log.ts';
 import { funnelDeltaPut } from './funnel-items.ts';
 import { queryChangedSince } from './lead-changes.ts';
@@ -40,6 +47,9 @@ const BreakdownSchema = z.array(
     postId: z.string().optional(),
   }),
 );
+
+/** The highest score the index orders (10 digits of cents): a `maxScore` default. */
+const MAX_INDEXED_SCORE = 99_999_999;
 
 const toList = (v: unknown) => (v instanceof Set ? [...v] : v);
 
@@ -220,13 +230,40 @@ export class DynamoLeadStore implements LeadStore {
     }
   }
 
-  async listByState(state: LeadState, limit: number, cursor?: string): Promise<Page<Lead>> {
+  async listByState(
+    state: LeadState,
+    limit: number,
+    cursor?: string,
+    filter: LeadFilter = {},
+  ): Promise<Page<Lead>> {
+    const values: Record<string, unknown> = { ':p': `STATE#${state}` };
+    const names: Record<string, string> = {};
+    let keyCondition = 'gsi1pk = :p';
+    if (filter.minScore !== undefined || filter.maxScore !== undefined) {
+      // The score index sorts `cents#key`: bounds on the sort key select a score range exactly.
+      values[':lo'] = scoreSortKey(filter.minScore ?? 0, '');
+      values[':hi'] = scoreSortKey(filter.maxScore ?? MAX_INDEXED_SCORE, '\uffff');
+      keyCondition += ' AND gsi1sk BETWEEN :lo AND :hi';
+    }
+    const filters: string[] = [];
+    if (filter.source !== undefined) {
+      names['#profile'] = 'profile';
+      names['#source'] = 'source';
+      values[':source'] = filter.source;
+      filters.push('#profile.#source = :source');
+    }
+    if (filter.campaign !== undefined) {
+      values[':campaign'] = filter.campaign;
+      filters.push('contains(campaignIds, :campaign)');
+    }
     const page = await this.table.doc.send(
       new QueryCommand({
         TableName: this.table.name,
         IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': `STATE#${state}` },
+        KeyConditionExpression: keyCondition,
+        ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeValues: values,
         ScanIndexForward: false,
         Limit: limit,
         ExclusiveStartKey: decodeCursor(cursor),
@@ -234,6 +271,33 @@ export class DynamoLeadStore implements LeadStore {
     );
     const { items, skipped } = parseEach(page.Items ?? [], toLead, 'lead', this.log);
     return { items, skipped, nextCursor: encodeCursor(page.LastEvaluatedKey) };
+  }
+
+  /** One COUNT query per state on the state index (never a Scan); paged, as COUNT reads 1 MB at most. */
+  async countByState(): Promise<Record<LeadState, number>> {
+    const count = async (state: LeadState) => {
+      let total = 0;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await this.table.doc.send(
+          new QueryCommand({
+            TableName: this.table.name,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :p',
+            ExpressionAttributeValues: { ':p': `STATE#${state}` },
+            Select: 'COUNT',
+            ExclusiveStartKey: start,
+          }),
+        );
+        total += page.Count ?? 0;
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return [state, total] as const;
+    };
+    return Object.fromEntries(await Promise.all(LeadStateSchema.options.map(count))) as Record<
+      LeadState,
+      number
+    >;
   }
 
   listChangedSince(since: string, until: string, limit: number, cursor?: string): Promise<Page<Lead>> {

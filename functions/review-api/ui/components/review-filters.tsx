@@ -1,11 +1,10 @@
-/** The queue's filters live in the hash (#/review?campaign=...&sort=newest), so a view can be linked. */
+/** The queue's filters live in the hash (#/review?campaign=...&minScore=40), so a view can be linked. */
 export interface ReviewQuery {
   state: string;
   campaign: string;
   source: string;
   minScore: string;
   maxScore: string;
-  sort: 'score' | 'newest';
 }
 
 export const STATES = ['review', 'mql', 'nurture', 'disqualified'] as const;
@@ -28,15 +27,13 @@ export function readQuery(params: URLSearchParams): ReviewQuery {
     source: SOURCES.includes(source) ? source : '',
     minScore: scoreParam(params.get('minScore')),
     maxScore: scoreParam(params.get('maxScore')),
-    sort: params.get('sort') === 'newest' ? 'newest' : 'score',
   };
 }
 
 function go(q: ReviewQuery, change: Partial<ReviewQuery>): void {
   const next = { ...q, ...change };
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(next))
-    if (v && !(k === 'state' && v === 'review') && !(k === 'sort' && v === 'score')) p.set(k, v);
+  for (const [k, v] of Object.entries(next)) if (v && !(k === 'state' && v === 'review')) p.set(k, v);
   const qs = p.toString();
   location.hash = `#/review${qs ? `?${qs}` : ''}`;
 }
@@ -80,7 +77,6 @@ export function ReviewFilters({
             source: text('source'),
             minScore: scoreParam(text('minScore')),
             maxScore: scoreParam(text('maxScore')),
-            sort: text('sort') === 'newest' ? 'newest' : 'score',
           });
         }}
       >
@@ -117,17 +113,7 @@ export function ReviewFilters({
         <label>
           to <input type="number" name="maxScore" step="any" value={query.maxScore} />
         </label>
-        <label>
-          order{' '}
-          <select
-            name="sort"
-            value={query.sort}
-            onChange={(e) => go(query, { sort: value(e) === 'newest' ? 'newest' : 'score' })}
-          >
-            <option value="score">highest score first</option>
-            <option value="newest">newest first</option>
-          </select>
-        </label>
+        <span class="muted">highest score first</span>
         <button type="submit" class="act">
           Filter
         </button>

@@ -17,8 +17,9 @@ const KIND_LABEL: Record<TimelineEntry['kind'], string> = {
 /** A lead's whole story: posts, score changes, decisions, engagement and exports, oldest first. */
 export function LeadPage({ rest }: PageProps) {
   const [source = '', authorId = ''] = rest;
+  const key = `${source}#${authorId}`;
   const { data, failed } = useLoad(
-    () => api<Timeline>('GET', `/api/leads/${keyPath(`${source}#${authorId}`)}/timeline`),
+    () => api<Timeline>('GET', `/api/leads/${keyPath(key)}/timeline`),
     [source, authorId],
   );
   if (!data)
