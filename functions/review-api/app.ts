@@ -8,6 +8,7 @@ import { ConcurrentPublishError } from '../../shared/ports/definition-store.ts';
 import { PostTooLongError, TaskNotFoundError, TaskStateError } from '../../shared/use-cases/approve-task.ts';
 import { InvalidErasureRequestError } from '../../shared/use-cases/erase-person.ts';
 import { ExportWindowError } from '../../shared/use-cases/export-leads.ts';
+import { PostNotOfLeadError } from '../../shared/use-cases/label-post.ts';
 import { InvalidDefinitionError } from '../../shared/use-cases/publish-definition.ts';
 import { InvalidCodesError } from '../../shared/use-cases/publish-feedback-codes.ts';
 import { NoDefinitionError } from '../../shared/use-cases/qualify-prospects.ts';
@@ -16,6 +17,7 @@ import { ANY_ROLE, requireRole } from './auth.ts';
 import type { ApiDeps } from './http.ts';
 import type { LocalAccess } from './local-access.ts';
 import { cursorSeal } from './page-cursor.ts';
+import { labelRoutes } from './routes/labels.ts';
 import { leadRoutes } from './routes/leads.ts';
 import { mqlRoutes } from './routes/mql.ts';
 import { salesRoutes } from './routes/sales.ts';
@@ -36,6 +38,7 @@ const STATUS: [new (...args: never[]) => Error, 400 | 404 | 409 | 422][] = [
   [NoDefinitionError, 409],
   [PostTooLongError, 422],
   [LeadNotFoundError, 404],
+  [PostNotOfLeadError, 404],
   [TaskNotFoundError, 404],
   [InvalidTransitionError, 409],
   [StaleDecisionError, 409],
@@ -79,6 +82,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   app.get('/health', (c) => c.json({ ok: true }));
   const routeDeps = { ...deps, cursors: cursorSeal(deps.cursorKey ?? randomBytes(32)) };
   app.route('/api/leads', leadRoutes(routeDeps));
+  app.route('/api/leads', labelRoutes(routeDeps));
   app.route('/api/tasks', taskRoutes(routeDeps, { marketer: requireRole(deps.identify, 'marketer') }));
   app.route('/api/mql', mqlRoutes(routeDeps));
   app.route('/api', salesRoutes(routeDeps));

@@ -10,6 +10,7 @@ import type { DefinitionStore } from '../../shared/ports/definition-store.ts';
 import type { ErasureStore } from '../../shared/ports/erasure-store.ts';
 import type { FeedbackCodeStore } from '../../shared/ports/feedback-code-store.ts';
 import type { FunnelStore } from '../../shared/ports/funnel-store.ts';
+import type { LabelStore } from '../../shared/ports/label-store.ts';
 import type { LeadStore } from '../../shared/ports/lead-store.ts';
 import type { Log } from '../../shared/ports/log.ts';
 import type { Notifier } from '../../shared/ports/notifier.ts';
@@ -21,6 +22,8 @@ import { type CursorSeal, MAX_CURSOR_CHARS } from './page-cursor.ts';
 
 export interface ApiDeps {
   leads: LeadStore;
+  /** Post-level feedback people give (buying / not buying), the intent model's training data. */
+  labels: LabelStore;
   tasks: TaskStore;
   definitions: DefinitionStore;
   erasure: ErasureStore;

@@ -50,6 +50,13 @@ const ROUTES: { method: 'GET' | 'POST' | 'PUT'; path: string; body?: unknown; ow
     owners: ['marketer', 'sales', 'admin'],
   },
   { method: 'POST', path: '/api/leads/x/1/erase', body: { reason: 'ticket 42' }, owners: ['admin'] },
+  {
+    method: 'POST',
+    path: '/api/leads/x/1/post-labels',
+    body: { postId: '20', label: 'buying' },
+    owners: ['marketer', 'sales'],
+  },
+  { method: 'GET', path: '/api/leads/x/1/post-labels', owners: ['marketer', 'sales'] },
   { method: 'GET', path: '/api/tasks', owners: ['marketer'] },
   { method: 'POST', path: '/api/tasks/x/1/t1/approve', owners: ['marketer'] },
   { method: 'PUT', path: '/api/tasks/x/1/t1/draft', body: { text: 'Hi there' }, owners: ['marketer'] },
