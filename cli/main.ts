@@ -6,6 +6,7 @@ import { registerDiscover } from './commands/discover.ts';
 import { registerErase } from './commands/erase.ts';
 import { registerExport } from './commands/export.ts';
 import { registerIntent } from './commands/intent.ts';
+import { registerLabels } from './commands/labels.ts';
 import { registerLocal } from './commands/local.ts';
 import { registerMql } from './commands/mql.ts';
 import { registerReport } from './commands/report.ts';
@@ -27,6 +28,7 @@ registerRescore(program);
 registerDecide(program);
 registerReport(program);
 registerCodes(program);
+registerLabels(program);
 
 try {
   await program.parseAsync(process.argv);
