@@ -22,7 +22,20 @@ export class S3ModelStore implements ModelStore {
     private readonly bucket: string,
   ) {}
 
+  /**
+   * Listed rather than fetched: with ListBucket granted on `models/*` only, S3 answers a GET for a
+   * missing key with 403, and a listing under the prefix is the check the grant allows.
+   */
+  private async exists(key: string): Promise<boolean> {
+    const page = await this.s3.send(
+      new ListObjectsV2Command({ Bucket: this.bucket, Prefix: MODELS_PREFIX + key, MaxKeys: 1 }),
+    );
+    return (page.Contents ?? []).some((o) => o.Key === MODELS_PREFIX + key);
+  }
+
   async create(key: string, body: string): Promise<boolean> {
+    // Checked first (a local S3 may ignore If-None-Match); on AWS the conditional put closes the race.
+    if (await this.exists(key)) return false;
     try {
       // S3 conditional write: refused with 412 when the object exists, so a version is never replaced.
       await this.s3.send(
@@ -59,7 +72,9 @@ export class S3ModelStore implements ModelStore {
       );
       return await object.Body?.transformToString('utf-8');
     } catch (error) {
-      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return undefined;
+      const name = (error as { name?: string }).name;
+      if (error instanceof NoSuchKey || name === 'NoSuchKey') return undefined;
+      if (name === 'AccessDenied' && !(await this.exists(key))) return undefined;
       throw error;
     }
   }
