@@ -24,6 +24,12 @@ export const ComparisonSchema = z.strictObject({
   current: FiguresSchema,
   noise: share,
   folds: z.number().int().min(1).max(100),
+  /**
+   * When the serving model was trained on these very posts (the shipped model saw the whole
+   * corpus), `current` is its recipe retrained without them, and this is the serving file's own
+   * (flattering) figure, shown but not used by the guard.
+   */
+  servingAsIs: FiguresSchema.optional(),
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
 

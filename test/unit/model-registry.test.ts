@@ -156,7 +156,8 @@ describe('the model registry on a folder', () => {
       { corpus: tinyCorpus(), shipped, by: 'ops', folds: 3 },
     );
 
-    expect(trainer.trainings).toBe(4);
+    // Three feedback folds, the candidate, and the shipped recipe retrained without the held-out part.
+    expect(trainer.trainings).toBe(5);
     expect(report.created).toBe(true);
     expect(report.meta).toMatchObject({
       createdBy: 'ops',
@@ -166,6 +167,7 @@ describe('the model registry on a folder', () => {
     });
     expect(report.meta.figures?.heldOut.candidate.n).toBe(16);
     expect(report.meta.figures?.heldOut.current.n).toBe(16);
+    expect(report.meta.figures?.heldOut.servingAsIs?.n).toBe(16);
     expect(report.meta.figures?.feedback).toMatchObject({ folds: 3, candidate: { n: 6 }, current: { n: 6 } });
     expect(report.verdict).toEqual(promotionVerdict(report.meta));
     expect((await listModelVersions(models)).versions.map((v) => v.version)).toEqual([report.meta.version]);
