@@ -227,6 +227,8 @@ export const apiConfigSchema = common
     ENGAGE_MAX_JITTER_MS: int(30_000).pipe(z.number().max(900_000)),
     /** Where X sends the admin back (registered in the X app); default: this API's own callback URL. */
     X_OAUTH_REDIRECT_URI: z.url().optional(),
+    /** The model trainer function POST /api/models/train starts; unset, that route answers 503. */
+    TRAINER_FUNCTION_NAME: z.string().min(1).max(140).optional(),
   })
   .extend(xUser.shape)
   .refine(...xUserComplete)

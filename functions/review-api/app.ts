@@ -13,12 +13,14 @@ import { InvalidDefinitionError } from '../../shared/use-cases/publish-definitio
 import { InvalidCodesError } from '../../shared/use-cases/publish-feedback-codes.ts';
 import { NoDefinitionError } from '../../shared/use-cases/qualify-prospects.ts';
 import { LeadNotFoundError, StaleDecisionError } from '../../shared/use-cases/review-prospect.ts';
+import { TrainingUnavailableError } from '../../shared/use-cases/start-model-training.ts';
 import { ANY_ROLE, requireRole } from './auth.ts';
 import type { ApiDeps } from './http.ts';
 import type { LocalAccess } from './local-access.ts';
 import { cursorSeal } from './page-cursor.ts';
 import { labelRoutes } from './routes/labels.ts';
 import { leadRoutes } from './routes/leads.ts';
+import { modelRoutes } from './routes/models.ts';
 import { mqlRoutes } from './routes/mql.ts';
 import { salesRoutes } from './routes/sales.ts';
 import { taskRoutes } from './routes/tasks.ts';
@@ -28,7 +30,7 @@ import { limitBody, requireJson } from './write-guards.ts';
 
 export type { ApiDeps } from './http.ts';
 
-const STATUS: [new (...args: never[]) => Error, 400 | 404 | 409 | 422][] = [
+const STATUS: [new (...args: never[]) => Error, 400 | 404 | 409 | 422 | 503][] = [
   [InvalidCursorError, 400],
   [ExportWindowError, 400],
   [InvalidErasureRequestError, 400],
@@ -44,6 +46,7 @@ const STATUS: [new (...args: never[]) => Error, 400 | 404 | 409 | 422][] = [
   [StaleDecisionError, 409],
   [TaskStateError, 409],
   [ConcurrentPublishError, 409],
+  [TrainingUnavailableError, 503],
 ];
 
 export interface AppOptions {
@@ -64,6 +67,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   app.use('/api/leads/*', limitBody(OTHER_BODY_BYTES));
   app.use('/api/tasks/*', limitBody(OTHER_BODY_BYTES));
   app.use('/api/x-account/*', limitBody(OTHER_BODY_BYTES));
+  app.use('/api/models/*', limitBody(OTHER_BODY_BYTES));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
     const mapped = STATUS.find(([type]) => error instanceof type);
@@ -86,6 +90,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   app.route('/api/tasks', taskRoutes(routeDeps, { marketer: requireRole(deps.identify, 'marketer') }));
   app.route('/api/mql', mqlRoutes(routeDeps));
   app.route('/api', salesRoutes(routeDeps));
+  app.route('/api/models', modelRoutes(routeDeps));
   // The OAuth callback has no role on purpose: it is X's browser redirect, guarded by its single-use state.
   app.route(
     '/api/x-account',

@@ -16,6 +16,7 @@ import type { Log } from '../../shared/ports/log.ts';
 import type { Notifier } from '../../shared/ports/notifier.ts';
 import type { TaskQueue } from '../../shared/ports/task-queue.ts';
 import type { TaskStore } from '../../shared/ports/task-store.ts';
+import type { TrainingLauncher } from '../../shared/ports/training-launcher.ts';
 import type { TokenVault, XConnectionStore, XOAuth } from '../../shared/ports/x-account.ts';
 import type { Identify } from './auth.ts';
 import { type CursorSeal, MAX_CURSOR_CHARS } from './page-cursor.ts';
@@ -52,6 +53,8 @@ export interface ApiDeps {
     /** The callback registered in the X app; default: this API's /api/x-account/callback. */
     redirectUri?: string;
   };
+  /** Starts the model trainer (the trainer function on AWS); absent, POST /api/models/train answers 503. */
+  training?: TrainingLauncher;
   /** Approved replies wait a random 0..this many seconds in SQS before the worker sees them. */
   maxJitterSeconds?: number;
 }

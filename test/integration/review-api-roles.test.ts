@@ -57,6 +57,7 @@ const ROUTES: { method: 'GET' | 'POST' | 'PUT'; path: string; body?: unknown; ow
     owners: ['marketer', 'sales'],
   },
   { method: 'GET', path: '/api/leads/x/1/post-labels', owners: ['marketer', 'sales'] },
+  { method: 'POST', path: '/api/models/train', body: { withFeedback: true }, owners: ['admin'] },
   { method: 'GET', path: '/api/tasks', owners: ['marketer'] },
   { method: 'POST', path: '/api/tasks/x/1/t1/approve', owners: ['marketer'] },
   { method: 'PUT', path: '/api/tasks/x/1/t1/draft', body: { text: 'Hi there' }, owners: ['marketer'] },
