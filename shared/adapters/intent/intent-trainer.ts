@@ -2,15 +2,8 @@ import { type IntentModelFile, loadIntentModel } from '../../domain/intent/model
 import { trainIntentModel } from '../../domain/intent/train.ts';
 import type { WordVectors } from '../../domain/intent/word-vectors.ts';
 import type { ModelTrainer } from '../../ports/model-trainer.ts';
+import { CorruptModelFileError } from './corrupt-model.ts';
 import { loadWordVectors } from './word-vectors-file.ts';
-
-/** A model file that cannot be read: the message names the file, so nobody scores with it by mistake. */
-export class CorruptModelFileError extends Error {
-  constructor(file: string, reason: string) {
-    super(`${file}: not a usable intent model (${reason})`);
-    this.name = 'CorruptModelFileError';
-  }
-}
 
 /**
  * The shipped learner behind the registry's one training entry point: `trainIntentModel` with the
