@@ -42,7 +42,11 @@ describe('the model-trainer function', () => {
         text: label === 'buying' ? 'we need a crm vendor quote' : 'nice weather for football',
       });
 
-    const out = await handler({ source: 'prospector.model-train', requestedBy: 'admin:ana', withFeedback: true });
+    const out = await handler({
+      source: 'prospector.model-train',
+      requestedBy: 'admin:ana',
+      withFeedback: true,
+    });
 
     const { versions, serving } = await listModelVersions(models);
     expect(versions.map((v) => v.version).sort()).toEqual([contentVersion(shippedBody), out.version].sort());
