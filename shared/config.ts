@@ -73,6 +73,8 @@ const xUserComplete: [(c: z.infer<typeof xUser>) => boolean, { message: string; 
  */
 const modelRegistry = z.object({
   MODEL_BUCKET: z.string().min(1).optional(),
+  /** Laptop only: the registry folder `prospector model` writes (`<data dir>/models`). */
+  MODEL_DIR: z.string().min(1).optional(),
   /** Local S3 (fauxqs) only; unset in AWS. */
   S3_ENDPOINT: url.optional(),
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { buildNotifier, buildSources, buildStores, buildTaskQueue } from '../../shared/adapters/build.ts';
 import { loadServingScorer } from '../../shared/adapters/intent/serving-model.ts';
+import { FolderModelStore } from '../../shared/adapters/models/folder-model-store.ts';
 import { S3ModelStore } from '../../shared/adapters/models/s3-model-store.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
 import { createMetrics } from '../../shared/adapters/powertools/metrics.ts';
@@ -50,7 +51,9 @@ export const handler = createDiscoverHandler(
             openS3({ region: config.AWS_REGION, endpoint: config.S3_ENDPOINT }),
             config.MODEL_BUCKET,
           )
-        : undefined,
+        : config.MODEL_DIR
+          ? new FolderModelStore(config.MODEL_DIR)
+          : undefined,
     ),
   },
   {
