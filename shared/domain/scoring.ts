@@ -195,6 +195,23 @@ export function scoreProspect(
   // Enough points but short of a required dimension (a grade, in Pardot's words): a person decides.
   const meetsMinimums =
     (minFit === undefined || fitPoints >= minFit) && (minIntent === undefined || intentPoints >= minIntent);
+  if (!needsIntent && score >= mqlThreshold && !meetsMinimums) {
+    // Say why a lead with the score waits in review: the breakdown is what the reviewer reads.
+    if (minFit !== undefined && fitPoints < minFit)
+      breakdown.push({
+        ruleId: 'min.fit',
+        kind: 'minimum',
+        points: 0,
+        evidence: `fit ${round2(fitPoints)} below the ${minFit} an MQL needs`,
+      });
+    if (minIntent !== undefined && intentPoints < minIntent)
+      breakdown.push({
+        ruleId: 'min.intent',
+        kind: 'minimum',
+        points: 0,
+        evidence: `intent ${round2(intentPoints)} below the ${minIntent} an MQL needs`,
+      });
+  }
   const state: LeadState = needsIntent
     ? 'nurture'
     : score >= mqlThreshold && meetsMinimums

@@ -102,6 +102,12 @@ describe('minimum fit and intent for an MQL', () => {
     expect(r.fitPoints).toBe(30);
     expect(r.score).toBeGreaterThan(base.thresholds.mql);
     expect(r.state).toBe('review');
+    expect(r.breakdown.at(-1)).toEqual({
+      ruleId: 'min.fit',
+      kind: 'minimum',
+      points: 0,
+      evidence: 'fit 30 below the 40 an MQL needs',
+    });
   });
 
   it('makes an MQL when both minimums are met', () => {
