@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
+import type { BlankEnv } from 'hono/types';
+import * as z from 'zod';
 import { InvalidCursorError } from '../../shared/adapters/dynamodb/table.ts';
 import { UnknownCodeError } from '../../shared/domain/feedback-codes.ts';
 import { InvalidTransitionError } from '../../shared/domain/lead-state.ts';
@@ -14,9 +16,10 @@ import { InvalidCodesError } from '../../shared/use-cases/publish-feedback-codes
 import { NoDefinitionError } from '../../shared/use-cases/qualify-prospects.ts';
 import { LeadNotFoundError, StaleDecisionError } from '../../shared/use-cases/review-prospect.ts';
 import { TrainingUnavailableError } from '../../shared/use-cases/start-model-training.ts';
-import { ANY_ROLE, requireRole } from './auth.ts';
+import { ANY_ROLE } from './auth.ts';
 import type { ApiDeps } from './http.ts';
 import type { LocalAccess } from './local-access.ts';
+import { apiRouter, DOCUMENT_INFO, registerSecurity } from './openapi.ts';
 import { cursorSeal } from './page-cursor.ts';
 import { labelRoutes } from './routes/labels.ts';
 import { leadRoutes } from './routes/leads.ts';
@@ -58,9 +61,37 @@ export interface AppOptions {
 const DEFINITION_BODY_BYTES = 256 * 1024;
 const OTHER_BODY_BYTES = 16 * 1024;
 
+/**
+ * `GET /api/openapi.json`: the document generated from every route's schemas, for any signed-in
+ * group. Built once, on first request: the routes are fixed once the app is assembled.
+ */
+function documentRoute(deps: ApiDeps, root: OpenAPIHono<BlankEnv>) {
+  const { app, route } = apiRouter(deps.identify);
+  let document: unknown;
+  route(
+    {
+      method: 'get',
+      path: '/openapi.json',
+      operationId: 'getOpenApiDocument',
+      tag: 'meta',
+      summary: 'This API described in OpenAPI 3.1',
+      owners: ANY_ROLE,
+      responses: {
+        200: { description: 'The OpenAPI document', schema: z.looseObject({}).openapi('OpenApiDocument') },
+      },
+    },
+    (c) => {
+      document ??= root.getOpenAPI31Document(DOCUMENT_INFO);
+      return c.json(document as Record<string, unknown>);
+    },
+  );
+  registerSecurity(app);
+  return app;
+}
+
 /** The review API: the marketer's queue, decisions, engagement approval, the MQL definition, CSV export. */
-export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
-  const app = new Hono();
+export function createApp(deps: ApiDeps, options: AppOptions = {}): OpenAPIHono<BlankEnv> {
+  const app = new OpenAPIHono<BlankEnv>();
   if (options.localAccess) app.use('*', options.localAccess.middleware);
   app.use('*', requireJson);
   app.use('/api/mql', limitBody(DEFINITION_BODY_BYTES));
@@ -87,17 +118,12 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   const routeDeps = { ...deps, cursors: cursorSeal(deps.cursorKey ?? randomBytes(32)) };
   app.route('/api/leads', leadRoutes(routeDeps));
   app.route('/api/leads', labelRoutes(routeDeps));
-  app.route('/api/tasks', taskRoutes(routeDeps, { marketer: requireRole(deps.identify, 'marketer') }));
+  app.route('/api/tasks', taskRoutes(routeDeps));
   app.route('/api/mql', mqlRoutes(routeDeps));
   app.route('/api', salesRoutes(routeDeps));
   app.route('/api/models', modelRoutes(routeDeps));
   // The OAuth callback has no role on purpose: it is X's browser redirect, guarded by its single-use state.
-  app.route(
-    '/api/x-account',
-    xAccountRoutes(deps, {
-      admin: requireRole(deps.identify, 'admin'),
-      signedIn: requireRole(deps.identify, ...ANY_ROLE),
-    }),
-  );
+  app.route('/api/x-account', xAccountRoutes(deps));
+  app.route('/api', documentRoute(deps, app));
   return app;
 }

@@ -90,6 +90,33 @@ export async function jsonBody(c: Context): Promise<unknown> {
   }
 }
 
+/** `/{source}/{authorId}`: a known network, then an id shaped like that network's author ids. */
+const leadParamShape = {
+  source: z
+    .enum(SourceSchema.options, { error: `expected one of ${SourceSchema.options.join(', ')}` })
+    .describe('The network'),
+  authorId: z.string().describe("The author's id on that network (X snowflake, Reddit t2_…, HN user, DID)"),
+};
+function checkAuthorId(value: unknown, ctx: z.RefinementCtx) {
+  const p = value as { source: z.infer<typeof SourceSchema>; authorId: string };
+  if (!AUTHOR_ID_PATTERNS[p.source].test(p.authorId))
+    ctx.addIssue({ code: 'custom', path: ['authorId'], message: `not a ${p.source} author id` });
+}
+
+/**
+ * The prospect a route's path names (400 naming the field otherwise, before anything reaches
+ * DynamoDB). Add path fields with `extra`; a refined object cannot be extended afterwards.
+ */
+export function leadParams<E extends z.ZodRawShape = Record<never, never>>(extra?: E) {
+  return z
+    .object({ ...leadParamShape, ...(extra ?? ({} as E)) })
+    .superRefine((p, ctx) => checkAuthorId(p, ctx));
+}
+export const LeadParams = leadParams();
+
+/** The store key of the prospect `LeadParams` named. */
+export const leadKey = (p: { source: string; authorId: string }) => prospectKey(p);
+
 /**
  * The prospect a `/:source/:authorId` route names: a known network and an id shaped like that
  * network's author ids (400 otherwise, before anything reaches DynamoDB).

@@ -85,6 +85,7 @@ const ROUTES: { method: 'GET' | 'POST' | 'PUT'; path: string; body?: unknown; ow
   { method: 'GET', path: '/api/reports/objections?by=campaign', owners: ['marketer', 'sales', 'admin'] },
   { method: 'GET', path: '/api/reports/suggestions', owners: ['marketer', 'sales', 'admin'] },
   { method: 'GET', path: '/api/won', owners: ['marketer', 'sales', 'admin'] },
+  { method: 'GET', path: '/api/openapi.json', owners: ['marketer', 'sales', 'admin'] },
 ];
 const CALLERS: Caller[] = ['nobody', 'forged', 'marketer', 'sales', 'admin'];
 

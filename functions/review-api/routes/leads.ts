@@ -1,4 +1,3 @@
-import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as z from 'zod';
 import { POST_ID_PATTERN } from '../../../shared/domain/author-id.ts';
@@ -12,8 +11,10 @@ import { exportChangedLeads, exportLeads } from '../../../shared/use-cases/expor
 import { recordEngagement, setOptOut } from '../../../shared/use-cases/record-prospect-feedback.ts';
 import { recordSalesDecision } from '../../../shared/use-cases/record-sales-decision.ts';
 import { decideLead, leadDetail, listLeads } from '../../../shared/use-cases/review-prospect.ts';
-import { ANY_ROLE, actorFor, identityOf, requireRole } from '../auth.ts';
-import { CursorParam, jsonBody, parse, type RouteDeps, routeKey } from '../http.ts';
+import { ANY_ROLE, actorFor, identityOf } from '../auth.ts';
+import { CursorParam, jsonBody, LeadParams, leadKey, parse, type RouteDeps } from '../http.ts';
+import { apiRouter } from '../openapi.ts';
+import { CsvSchema, LeadAnswerSchema, LeadDetailSchema, LeadPageSchema, looseObject } from '../schemas.ts';
 
 const ListQuery = z.object({
   state: LeadStateSchema.default('review'),
@@ -43,6 +44,8 @@ const ReviewDecisionBody = z.strictObject({
   revision: z.number().int().nonnegative().optional(),
 });
 const DecisionTarget = z.object({ to: LeadStateSchema });
+/** What the document shows for a decision: a marketer's review move or a salesperson's. */
+const DecisionBody = z.union([ReviewDecisionBody, SalesDecisionSchema]);
 const EngagementBody = z.strictObject({
   kind: EngagementSchema.shape.kind,
   at: EngagementSchema.shape.at.optional(),
@@ -55,89 +58,218 @@ const OptOutBody = z.strictObject({ optedOut: z.boolean() });
 const EraseBody = z.strictObject({ reason: freeText(3, 200) });
 
 /** The review queue, a lead's detail and audit trail, decisions with reasons, and the CRM export. */
-export function leadRoutes(deps: RouteDeps): Hono {
-  const app = new Hono();
-  const anyone = requireRole(deps.identify, ...ANY_ROLE);
-  const crm = requireRole(deps.identify, 'sales', 'admin');
+export function leadRoutes(deps: RouteDeps) {
+  const { app, route } = apiRouter(deps.identify);
+  const crm = ['sales', 'admin'] as const;
+  const csv = (description: string) => ({ description, schema: CsvSchema, contentType: 'text/csv' });
 
-  app.get('/', anyone, async (c) => {
-    const q = parse(ListQuery, c.req.query());
-    const purpose = `leads:${q.state}`;
-    const page = await listLeads(deps, q.state, q.limit, deps.cursors.open(purpose, q.cursor));
-    return c.json({ ...page, nextCursor: deps.cursors.seal(purpose, page.nextCursor) });
-  });
+  route(
+    {
+      method: 'get',
+      path: '/',
+      operationId: 'listLeads',
+      tag: 'leads',
+      summary: 'Leads in one state, a page at a time (the review queue by default)',
+      owners: ANY_ROLE,
+      query: ListQuery,
+      responses: { 200: { description: 'A page of leads', schema: LeadPageSchema } },
+    },
+    async (c, { query: q }) => {
+      const purpose = `leads:${q.state}`;
+      const page = await listLeads(deps, q.state, q.limit, deps.cursors.open(purpose, q.cursor));
+      return c.json({ ...page, nextCursor: deps.cursors.seal(purpose, page.nextCursor) });
+    },
+  );
 
-  app.get('/export.csv', crm, async (c) => {
-    const { state, format } = parse(ExportQuery, c.req.query());
-    const { csv } = await exportLeads(deps, state, format);
-    return c.body(csv, 200, { ...CSV_HEADERS, 'content-disposition': 'attachment; filename="leads.csv"' });
-  });
+  route(
+    {
+      method: 'get',
+      path: '/export.csv',
+      operationId: 'exportLeads',
+      tag: 'leads',
+      summary: 'Every lead in one state as CRM rows',
+      owners: crm,
+      query: ExportQuery,
+      responses: { 200: csv('The leads, one row each, in the chosen column map') },
+    },
+    async (c, { query }) => {
+      const { csv } = await exportLeads(deps, query.state, query.format);
+      return c.body(csv, 200, { ...CSV_HEADERS, 'content-disposition': 'attachment; filename="leads.csv"' });
+    },
+  );
 
   // The CRM's pull: changes since its watermark; it keeps x-next-since (and follows x-next-cursor).
-  app.get('/changes.csv', crm, async (c) => {
-    const q = parse(ChangesQuery, c.req.query());
-    const out = await exportChangedLeads(deps, {
-      since: q.since,
-      cursor: deps.cursors.open('changes', q.cursor),
-      states: q.states,
-      format: q.format,
-      maxRows: q.limit,
-    });
-    return c.body(out.csv, 200, {
-      ...CSV_HEADERS,
-      'x-row-count': String(out.count),
-      'x-next-since': out.next.since,
-      ...(out.next.cursor ? { 'x-next-cursor': deps.cursors.seal('changes', out.next.cursor)! } : {}),
-    });
-  });
+  route(
+    {
+      method: 'get',
+      path: '/changes.csv',
+      operationId: 'pullLeadChanges',
+      tag: 'leads',
+      summary: "Leads changed since the CRM's watermark",
+      description: 'Keep `x-next-since` for the next pull; while `x-next-cursor` is set, follow it first.',
+      owners: crm,
+      query: ChangesQuery,
+      responses: {
+        200: {
+          ...csv('The changed leads'),
+          headers: {
+            'x-row-count': { description: 'Rows in this answer', schema: { type: 'string' } },
+            'x-next-since': { description: 'The next watermark', schema: { type: 'string' } },
+            'x-next-cursor': { description: 'More rows in this window', schema: { type: 'string' } },
+          },
+        },
+      },
+    },
+    async (c, { query: q }) => {
+      const out = await exportChangedLeads(deps, {
+        since: q.since,
+        cursor: deps.cursors.open('changes', q.cursor),
+        states: q.states,
+        format: q.format,
+        maxRows: q.limit,
+      });
+      return c.body(out.csv, 200, {
+        ...CSV_HEADERS,
+        'x-row-count': String(out.count),
+        'x-next-since': out.next.since,
+        ...(out.next.cursor ? { 'x-next-cursor': deps.cursors.seal('changes', out.next.cursor)! } : {}),
+      });
+    },
+  );
 
-  app.get('/:source/:authorId', anyone, async (c) => c.json(await leadDetail(deps, routeKey(c))));
+  route(
+    {
+      method: 'get',
+      path: '/{source}/{authorId}',
+      operationId: 'getLead',
+      tag: 'leads',
+      summary: 'A lead with its events, live signals and engagement tasks',
+      owners: ANY_ROLE,
+      params: LeadParams,
+      responses: { 200: { description: 'The lead and its story', schema: LeadDetailSchema } },
+      errors: [404],
+    },
+    async (c, { params }) => c.json(await leadDetail(deps, leadKey(params))),
+  );
 
   // Marketers judge review; sales judges MQLs. The caller's group must own the move asked for.
-  app.post('/:source/:authorId/decision', async (c) => {
-    identityOf(deps.identify, c);
-    const body = await jsonBody(c);
-    const { to } = parse(DecisionTarget, body);
-    const owner = groupOwning(to);
-    const actor = actorFor(deps.identify, c, owner);
-    if (owner === 'sales') {
-      const decision = parse(SalesDecisionSchema, body);
-      return c.json({ lead: await recordSalesDecision(deps, { key: routeKey(c), decision, actor }) });
-    }
-    const input = parse(ReviewDecisionBody, body);
-    return c.json({
-      lead: await decideLead(deps, {
-        key: routeKey(c),
-        to: input.to,
-        reason: input.reason,
-        actor,
-        revision: input.revision,
-      }),
-    });
-  });
-
-  app.post('/:source/:authorId/engagement', requireRole(deps.identify, 'marketer'), async (c) => {
-    const key = routeKey(c);
-    const body = parse(EngagementBody, await jsonBody(c));
-    if (((await deps.leads.getLead(key))?.engagement.length ?? 0) >= MAX_ENGAGEMENTS)
-      throw new HTTPException(409, {
-        message: `engagement: this lead already has ${MAX_ENGAGEMENTS} recorded`,
+  route(
+    {
+      method: 'post',
+      path: '/{source}/{authorId}/decision',
+      operationId: 'decideLead',
+      tag: 'leads',
+      summary: 'Move a lead, with a reason',
+      description:
+        'Marketers move leads in review (to mql, nurture, disqualified, review); sales decides on MQLs (accepted, rejected, won, lost). The target decides which group owns the call.',
+      owners: ['marketer', 'sales'],
+      ownerCheckedByHandler: true,
+      params: LeadParams,
+      body: DecisionBody,
+      bodyReadByHandler: true,
+      responses: { 200: { description: 'The lead after the move', schema: LeadAnswerSchema } },
+      errors: [404, 409, 413],
+    },
+    async (c, { params }) => {
+      const body = await jsonBody(c);
+      const { to } = parse(DecisionTarget, body);
+      const owner = groupOwning(to);
+      const actor = actorFor(deps.identify, c, owner);
+      if (owner === 'sales') {
+        const decision = parse(SalesDecisionSchema, body);
+        return c.json({ lead: await recordSalesDecision(deps, { key: leadKey(params), decision, actor }) });
+      }
+      const input = parse(ReviewDecisionBody, body);
+      return c.json({
+        lead: await decideLead(deps, {
+          key: leadKey(params),
+          to: input.to,
+          reason: input.reason,
+          actor,
+          revision: input.revision,
+        }),
       });
-    await recordEngagement(deps, key, body);
-    return c.json({ recorded: true }, 202);
-  });
+    },
+  );
 
-  app.post('/:source/:authorId/opt-out', anyone, async (c) => {
-    const { optedOut } = parse(OptOutBody, await jsonBody(c));
-    return c.json(await setOptOut(deps, routeKey(c), optedOut));
-  });
+  route(
+    {
+      method: 'post',
+      path: '/{source}/{authorId}/engagement',
+      operationId: 'recordEngagement',
+      tag: 'leads',
+      summary: 'Record that the prospect engaged (replied, followed back, mentioned us)',
+      owners: ['marketer'],
+      params: LeadParams,
+      body: EngagementBody,
+      responses: {
+        202: {
+          description: 'Recorded; the lead is re-scored',
+          schema: z.object({ recorded: z.literal(true) }),
+        },
+      },
+      errors: [404, 409, 413],
+    },
+    async (c, { params, body }) => {
+      const key = leadKey(params);
+      if (((await deps.leads.getLead(key))?.engagement.length ?? 0) >= MAX_ENGAGEMENTS)
+        throw new HTTPException(409, {
+          message: `engagement: this lead already has ${MAX_ENGAGEMENTS} recorded`,
+        });
+      await recordEngagement(deps, key, body);
+      return c.json({ recorded: true }, 202);
+    },
+  );
 
-  app.post('/:source/:authorId/erase', requireRole(deps.identify, 'admin'), async (c) => {
-    const { reason } = parse(EraseBody, await jsonBody(c));
-    return c.json(
-      await erasePerson(deps, routeKey(c), { requestedBy: identityOf(deps.identify, c).id, reason }),
-    );
-  });
+  route(
+    {
+      method: 'post',
+      path: '/{source}/{authorId}/opt-out',
+      operationId: 'setOptOut',
+      tag: 'leads',
+      summary: 'Record (or withdraw) an opt-out; open tasks are cancelled',
+      owners: ANY_ROLE,
+      params: LeadParams,
+      body: OptOutBody,
+      responses: {
+        200: {
+          description: 'Recorded',
+          schema: z.object({
+            tasksCancelled: z.number().int().describe('Drafted or approved tasks skipped'),
+          }),
+        },
+      },
+      errors: [404, 413],
+    },
+    async (c, { params, body }) => c.json(await setOptOut(deps, leadKey(params), body.optedOut)),
+  );
+
+  route(
+    {
+      method: 'post',
+      path: '/{source}/{authorId}/erase',
+      operationId: 'erasePerson',
+      tag: 'leads',
+      summary: 'Erase everything about one person (privacy request) and report what was removed',
+      owners: ['admin'],
+      params: LeadParams,
+      body: EraseBody,
+      responses: {
+        200: {
+          description: 'What was erased',
+          schema: looseObject('ErasureReport', 'What was erased, by kind'),
+        },
+      },
+      errors: [413],
+    },
+    async (c, { params, body }) =>
+      c.json(
+        await erasePerson(deps, leadKey(params), {
+          requestedBy: identityOf(deps.identify, c).id,
+          reason: body.reason,
+        }),
+      ),
+  );
 
   return app;
 }
