@@ -13,6 +13,17 @@ import { SignalSchema } from '../../shared/domain/signal.ts';
  * their routes, where they are also enforced.
  */
 
+/**
+ * Names a schema the domain built. `@hono/zod-openapi` adds `.openapi` to zod's prototypes when it
+ * is first imported, and zod 4 copies prototype methods onto each instance when it is made, so a
+ * schema made before that import (as in the CLI and the Lambda handler, which load the domain
+ * first) has no `.openapi`: a fresh instance of the same definition has it.
+ */
+function named<T extends z.ZodType>(schema: T, name: string): T {
+  const Made = schema.constructor as new (def: unknown) => T;
+  return new Made(schema._zod.def).openapi(name);
+}
+
 const Iso = z.string().max(40).describe('ISO 8601 date-time');
 
 export const BreakdownEntrySchema = z
@@ -28,7 +39,7 @@ export const BreakdownEntrySchema = z
 export const LeadSchema = z
   .object({
     key: z.string().max(300).describe('`source#authorId`'),
-    profile: ProspectProfileSchema.openapi('ProspectProfile'),
+    profile: named(ProspectProfileSchema, 'ProspectProfile'),
     state: LeadStateSchema,
     score: z.number(),
     breakdown: z.array(BreakdownEntrySchema),
@@ -39,7 +50,7 @@ export const LeadSchema = z
       .describe('Fit grade beside the score, when the definition has bands'),
     campaignIds: z.array(z.string().max(200)),
     updatedAt: Iso,
-    engagement: z.array(EngagementSchema.openapi('Engagement')),
+    engagement: z.array(named(EngagementSchema, 'Engagement')),
     optedOut: z.boolean(),
     firstSeenAt: Iso,
     revision: z.number().int().describe('Send it back with a decision: a stale one is a 409'),
@@ -59,14 +70,14 @@ export const LeadPageSchema = z
   })
   .openapi('LeadPage');
 
-export const LeadEvent = LeadEventSchema.openapi('LeadEvent');
-export const Task = EngagementTaskSchema.openapi('EngagementTask');
+export const LeadEvent = named(LeadEventSchema, 'LeadEvent');
+export const Task = named(EngagementTaskSchema, 'EngagementTask');
 
 export const LeadDetailSchema = z
   .object({
     lead: LeadSchema,
     events: z.array(LeadEvent),
-    signals: z.array(SignalSchema.openapi('Signal')),
+    signals: z.array(named(SignalSchema, 'Signal')),
     tasks: z.array(Task),
   })
   .openapi('LeadDetail');
