@@ -9,7 +9,9 @@ import { registerDiscover } from './commands/discover.ts';
 import { registerErase } from './commands/erase.ts';
 import { registerExport } from './commands/export.ts';
 import { registerIntent } from './commands/intent.ts';
+import { registerLabels } from './commands/labels.ts';
 import { registerLocal } from './commands/local.ts';
+import { registerModel } from './commands/model.ts';
 import { registerMql } from './commands/mql.ts';
 import { registerReport } from './commands/report.ts';
 import { registerRescore } from './commands/rescore.ts';
@@ -30,6 +32,8 @@ registerRescore(program);
 registerDecide(program);
 registerReport(program);
 registerCodes(program);
+registerLabels(program);
+registerModel(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -11,6 +11,8 @@ export interface FunctionSpec {
   readonly description: string;
   /** Bundles the intent model (~520 KB of weights), so the 500 KB size budget does not apply. */
   readonly loadsIntentModel: boolean;
+  /** Repository files copied beside index.mjs at bundling (training data the function reads). */
+  readonly copyFiles?: readonly string[];
 }
 
 const entry = (dir: string) => fileURLToPath(new URL(`../functions/${dir}/handler.ts`, import.meta.url));
@@ -60,6 +62,16 @@ export const FUNCTION_SPECS = {
     timeoutSeconds: 60,
     description: 'Scheduled weekly: post the customers won since the last digest to the chat webhook',
     loadsIntentModel: false,
+  },
+  modelTrainer: {
+    name: 'model-trainer',
+    entry: entry('model-trainer'),
+    memoryMb: 2048,
+    timeoutSeconds: 900,
+    description:
+      'On request (admin API): train an intent model candidate on the corpus and labels into the registry',
+    loadsIntentModel: true,
+    copyFiles: ['data/intent-corpus', 'data/intent/word-vectors.bin'],
   },
 } as const satisfies Record<string, FunctionSpec>;
 

@@ -41,10 +41,14 @@ export interface StatelessStackProps extends StackProps {
 
 /** The scheduled CRM export's files and watermark live under this prefix of the export bucket. */
 const CRM_PREFIX = 'crm/';
+/** The model registry's versions and promoted pointer live under this prefix of the export bucket. */
+const MODELS_PREFIX = 'models/';
 /** The index the funnel store lists won records by (gsi1pk `WON#<month>`), which the digest walks. */
 const MONTHLY_INDEX = TABLE_LAYOUT.indexes[0].name;
 /** The partition key of the digest's watermark item (pk DIGEST, sk WON), the only item it reads or writes. */
 const DIGEST_PK = 'DIGEST';
+/** The index the label store lists every label by (gsi1pk `LABELS`), which training reads. */
+const LABELS_INDEX = TABLE_LAYOUT.indexes[0].name;
 /** The index of leads by the day they changed, which the CRM export walks. */
 const CHANGES_INDEX = TABLE_LAYOUT.indexes[1].name;
 
@@ -68,6 +72,7 @@ export class StatelessStack extends Stack {
   readonly reviewApi: ProspectorFunction;
   readonly crmExport: ProspectorFunction;
   readonly wonDigest: ProspectorFunction;
+  readonly modelTrainer: ProspectorFunction;
   readonly api: ReviewApi;
   readonly schedule: Schedule;
   readonly crmExportSchedule: Schedule;
@@ -209,6 +214,45 @@ export class StatelessStack extends Stack {
       new PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.exportBucket.bucketArn] }),
     );
 
+    // The model registry. The trainer reads labels (gsi1 only) and reads and writes models/*;
+    // discover reads models/* (the promoted version at cold start); review-api may only start the
+    // trainer. Listing is limited to the models/ prefix: a missing key is checked by listing.
+    this.modelTrainer = new ProspectorFunction(this, 'ModelTrainer', {
+      spec: FUNCTION_SPECS.modelTrainer,
+      reservedConcurrentExecutions: 1,
+      retryAttempts: 0,
+      environment: { TABLE_NAME: table.tableName, MODEL_BUCKET: props.exportBucket.bucketName },
+    });
+    this.modelTrainer.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: [`${table.tableArn}/index/${LABELS_INDEX}`],
+      }),
+    );
+    this.modelTrainer.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject'],
+        resources: [props.exportBucket.arnForObjects(`${MODELS_PREFIX}*`)],
+      }),
+    );
+    this.discover.fn.addEnvironment('MODEL_BUCKET', props.exportBucket.bucketName);
+    this.discover.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [props.exportBucket.arnForObjects(`${MODELS_PREFIX}*`)],
+      }),
+    );
+    for (const fn of [this.modelTrainer, this.discover])
+      fn.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['s3:ListBucket'],
+          resources: [props.exportBucket.bucketArn],
+          conditions: { StringLike: { 's3:prefix': [`${MODELS_PREFIX}*`] } },
+        }),
+      );
+    this.modelTrainer.fn.grantInvoke(this.reviewApi.fn);
+    this.reviewApi.fn.addEnvironment('TRAINER_FUNCTION_NAME', this.modelTrainer.fn.functionName);
+
     this.schedule = this.scheduleFunction('DiscoverySchedule', this.discover, {
       description: 'Runs the discovery cycle',
       expression: settings.schedule,
@@ -237,6 +281,7 @@ export class StatelessStack extends Stack {
         [FUNCTION_SPECS.reviewApi.name]: this.reviewApi.fn,
         [FUNCTION_SPECS.crmExport.name]: this.crmExport.fn,
         [FUNCTION_SPECS.wonDigest.name]: this.wonDigest.fn,
+        [FUNCTION_SPECS.modelTrainer.name]: this.modelTrainer.fn,
       },
       queue: engageQueue,
       dlq: props.engageDlq,
@@ -340,6 +385,31 @@ export class StatelessStack extends Stack {
           'versions and aliases (<arn>:*); it names no other function.',
       );
     }
+    const onTrainer =
+      'model-trainer is invoked asynchronously only by the review API when an admin asks for a training ' +
+      'run, with no retries (a run is minutes of compute; the admin asks again). A failed run writes ' +
+      'no version (a version is stored only once trained and measured), so a DLQ would hold only the ' +
+      'request. Failures raise the model-trainer Errors alarm.';
+    Validations.of(this.modelTrainer.fn).acknowledge({ id: 'Serverless-LambdaDLQ', reason: onTrainer });
+    Validations.of(this.modelTrainer.fn).acknowledge({
+      id: 'Serverless-LambdaAsyncFailureDestination',
+      reason: onTrainer,
+    });
+    for (const fn of [this.modelTrainer, this.discover])
+      acknowledgeWildcardOn(
+        fn.role,
+        exportBucket.bucketArn,
+        `/${MODELS_PREFIX}*`,
+        'The model registry names its files by content hash (versions/<hash>/model.json); the wildcard ' +
+          'is limited to the models/ prefix of the export bucket (discover: s3:GetObject only; the ' +
+          'trainer: s3:GetObject and s3:PutObject).',
+      );
+    acknowledgeWildcardOn(
+      this.reviewApi.role,
+      this.modelTrainer.fn.functionArn,
+      ':*',
+      'grantInvoke covers the trainer function and its versions and aliases (<arn>:*); it names no other function.',
+    );
     Validations.of(this.engage.fn).acknowledge({
       id: 'Serverless-LambdaEventSourceMappingDestination',
       reason:

@@ -67,9 +67,22 @@ const xUserComplete: [(c: z.infer<typeof xUser>) => boolean, { message: string; 
   },
 ];
 
+/**
+ * The model registry: the `models/` prefix of the export bucket on AWS. Unset, the discover
+ * function serves the shipped model and the CLI keeps versions under the data directory.
+ */
+const modelRegistry = z.object({
+  MODEL_BUCKET: z.string().min(1).optional(),
+  /** Laptop only: the registry folder `prospector model` writes (`<data dir>/models`). */
+  MODEL_DIR: z.string().min(1).optional(),
+  /** Local S3 (fauxqs) only; unset in AWS. */
+  S3_ENDPOINT: url.optional(),
+});
+
 export const discoverConfigSchema = common
   .extend(queue.shape)
   .extend(notify.shape)
+  .extend(modelRegistry.shape)
   .extend({
     X_BEARER_TOKEN: z.string().min(1).optional(),
     X_SECRET_ARN: z.string().min(1).optional(),
@@ -216,6 +229,8 @@ export const apiConfigSchema = common
     ENGAGE_MAX_JITTER_MS: int(30_000).pipe(z.number().max(900_000)),
     /** Where X sends the admin back (registered in the X app); default: this API's own callback URL. */
     X_OAUTH_REDIRECT_URI: z.url().optional(),
+    /** The model trainer function POST /api/models/train starts; unset, that route answers 503. */
+    TRAINER_FUNCTION_NAME: z.string().min(1).max(140).optional(),
   })
   .extend(xUser.shape)
   .refine(...xUserComplete)
@@ -225,6 +240,17 @@ export const apiConfigSchema = common
     path: ['CURSOR_KEY'],
   });
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
+
+/** The CLI's `model` commands: the bucket when set (AWS), else the data directory. */
+export const modelCliConfigSchema = modelRegistry.extend({
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+});
+
+/** The trainer function: labels from the table, versions into the bucket's `models/` prefix. */
+export const trainerConfigSchema = common.extend({
+  MODEL_BUCKET: z.string().min(1),
+  S3_ENDPOINT: url.optional(),
+});
 
 /** The scheduled CRM export: which leads, in which CRM's columns, into which bucket. */
 export const crmExportConfigSchema = common.extend({

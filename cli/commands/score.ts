@@ -69,20 +69,23 @@ export function registerScore(program: Command): void {
       }
       const now = new Date(Math.max(...page.posts.map((p) => Date.parse(p.createdAt))));
       const counts: Record<string, number> = {};
+      let topScore: number | undefined;
       for (const [authorId, signals] of byAuthor) {
         const profile = page.authors.get(authorId);
         if (!profile) continue;
         const r = scoreProspect(compiled, profile, signals, now);
         counts[r.state] = (counts[r.state] ?? 0) + 1;
+        if (r.state !== 'disqualified') topScore = Math.max(topScore ?? r.score, r.score);
         if (opts.json) continue;
-        process.stdout.write(`@${profile.handle}  ${r.state}  ${r.score}\n`);
+        const grade = r.fitGrade ? `  grade ${r.fitGrade}` : '';
+        process.stdout.write(`@${profile.handle}  ${r.state}  ${r.score}${grade}\n`);
         for (const b of r.breakdown)
           process.stdout.write(
             `    ${b.ruleId.padEnd(28)} ${b.points >= 0 ? '+' : ''}${b.points}  ${b.evidence}\n`,
           );
       }
       process.stdout.write(
-        `${JSON.stringify({ prospects: byAuthor.size, posts: page.posts.length, rejected: page.rejected.length, ...counts })}\n`,
+        `${JSON.stringify({ prospects: byAuthor.size, posts: page.posts.length, rejected: page.rejected.length, ...counts, topScore })}\n`,
       );
     });
 }

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { buildNotifier, buildSources, buildStores, buildTaskQueue } from '../../shared/adapters/build.ts';
-import { loadShippedModel } from '../../shared/adapters/intent/shipped-model.ts';
+import { loadServingScorer } from '../../shared/adapters/intent/serving-model.ts';
+import { FolderModelStore } from '../../shared/adapters/models/folder-model-store.ts';
+import { S3ModelStore } from '../../shared/adapters/models/s3-model-store.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
 import { createMetrics } from '../../shared/adapters/powertools/metrics.ts';
+import { openS3 } from '../../shared/adapters/s3/export-bucket.ts';
 import { buildXAccount } from '../../shared/adapters/x/build-x-account.ts';
 import { XMentionsSource } from '../../shared/adapters/x/x-mentions.ts';
 import { discoverConfigSchema, loadConfig, parseSourceCredentials } from '../../shared/config.ts';
@@ -41,7 +44,17 @@ export const handler = createDiscoverHandler(
     clock: systemClock,
     log,
     metrics,
-    intent: loadShippedModel().scorer,
+    // The promoted registry version (models/ in the export bucket), else the shipped model.
+    intent: await loadServingScorer(
+      config.MODEL_BUCKET
+        ? new S3ModelStore(
+            openS3({ region: config.AWS_REGION, endpoint: config.S3_ENDPOINT }),
+            config.MODEL_BUCKET,
+          )
+        : config.MODEL_DIR
+          ? new FolderModelStore(config.MODEL_DIR)
+          : undefined,
+    ),
   },
   {
     pageSize: config.DISCOVERY_PAGE_SIZE,

@@ -10,6 +10,7 @@ import { ConcurrentPublishError } from '../../shared/ports/definition-store.ts';
 import { PostTooLongError, TaskNotFoundError, TaskStateError } from '../../shared/use-cases/approve-task.ts';
 import { InvalidErasureRequestError } from '../../shared/use-cases/erase-person.ts';
 import { ExportWindowError } from '../../shared/use-cases/export-leads.ts';
+import { PostNotOfLeadError } from '../../shared/use-cases/label-post.ts';
 import {
   CampaignExistsError,
   CampaignNotFoundError,
@@ -20,14 +21,17 @@ import { InvalidCodesError } from '../../shared/use-cases/publish-feedback-codes
 import { NoDefinitionError } from '../../shared/use-cases/qualify-prospects.ts';
 import { LeadNotFoundError, StaleDecisionError } from '../../shared/use-cases/review-prospect.ts';
 import { UnknownBaseVersionError } from '../../shared/use-cases/save-definition-draft.ts';
+import { TrainingUnavailableError } from '../../shared/use-cases/start-model-training.ts';
 import { ANY_ROLE } from './auth.ts';
 import type { ApiDeps } from './http.ts';
 import type { LocalAccess } from './local-access.ts';
 import { apiRouter, DOCUMENT_INFO, registerSecurity } from './openapi.ts';
 import { cursorSeal } from './page-cursor.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
+import { labelRoutes } from './routes/labels.ts';
 import { leadTimelineRoutes } from './routes/lead-timeline.ts';
 import { leadRoutes } from './routes/leads.ts';
+import { modelRoutes } from './routes/models.ts';
 import { mqlRoutes } from './routes/mql.ts';
 import { mqlDraftRoutes } from './routes/mql-drafts.ts';
 import { salesRoutes } from './routes/sales.ts';
@@ -39,7 +43,7 @@ import { limitBody, requireJson } from './write-guards.ts';
 
 export type { ApiDeps } from './http.ts';
 
-const STATUS: [new (...args: never[]) => Error, 400 | 404 | 409 | 422][] = [
+const STATUS: [new (...args: never[]) => Error, 400 | 404 | 409 | 422 | 503][] = [
   [InvalidCursorError, 400],
   [ExportWindowError, 400],
   [InvalidErasureRequestError, 400],
@@ -49,6 +53,7 @@ const STATUS: [new (...args: never[]) => Error, 400 | 404 | 409 | 422][] = [
   [NoDefinitionError, 409],
   [PostTooLongError, 422],
   [LeadNotFoundError, 404],
+  [PostNotOfLeadError, 404],
   [TaskNotFoundError, 404],
   [InvalidTransitionError, 409],
   [StaleDecisionError, 409],
@@ -58,6 +63,7 @@ const STATUS: [new (...args: never[]) => Error, 400 | 404 | 409 | 422][] = [
   [CampaignNotFoundError, 404],
   [CampaignExistsError, 409],
   [UnknownBaseVersionError, 409],
+  [TrainingUnavailableError, 503],
 ];
 
 export interface AppOptions {
@@ -110,6 +116,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): OpenAPIHono<
   app.use('/api/leads/*', limitBody(OTHER_BODY_BYTES));
   app.use('/api/tasks/*', limitBody(OTHER_BODY_BYTES));
   app.use('/api/x-account/*', limitBody(OTHER_BODY_BYTES));
+  app.use('/api/models/*', limitBody(OTHER_BODY_BYTES));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
     const mapped = STATUS.find(([type]) => error instanceof type);
@@ -129,12 +136,14 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): OpenAPIHono<
   const routeDeps = { ...deps, cursors: cursorSeal(deps.cursorKey ?? randomBytes(32)) };
   app.route('/api/leads', leadTimelineRoutes(routeDeps));
   app.route('/api/leads', leadRoutes(routeDeps));
+  app.route('/api/leads', labelRoutes(routeDeps));
   app.route('/api/tasks', taskRoutes(routeDeps));
   app.route('/api/tasks', taskSkipRoutes(routeDeps));
   app.route('/api/mql', mqlRoutes(routeDeps));
   app.route('/api/mql', mqlDraftRoutes(routeDeps));
   app.route('/api/campaigns', campaignRoutes(routeDeps));
   app.route('/api', salesRoutes(routeDeps));
+  app.route('/api/models', modelRoutes(routeDeps));
   // The OAuth callback has no role on purpose: it is X's browser redirect, guarded by its single-use state.
   app.route('/api/x-account', xAccountRoutes(deps));
   app.route('/api', documentRoute(deps, app));

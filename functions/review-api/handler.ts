@@ -5,6 +5,7 @@ import type { LambdaEvent } from 'hono/aws-lambda';
 import { handle } from 'hono/aws-lambda';
 import { buildCursorKey, buildNotifier, buildStores, buildTaskQueue } from '../../shared/adapters/build.ts';
 import { lazyShippedScorer } from '../../shared/adapters/intent/lazy-shipped-model.ts';
+import { LambdaTrainingLauncher } from '../../shared/adapters/lambda/lambda-training-launcher.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
 import { INTERACTIVE_DELIVERY } from '../../shared/adapters/webhook/webhook-notifier.ts';
 import { buildXAccount } from '../../shared/adapters/x/build-x-account.ts';
@@ -33,6 +34,9 @@ export const handler = handle(
             ...(config.X_OAUTH_REDIRECT_URI ? { redirectUri: config.X_OAUTH_REDIRECT_URI } : {}),
           },
         }
+      : {}),
+    ...(config.TRAINER_FUNCTION_NAME
+      ? { training: new LambdaTrainingLauncher(config.TRAINER_FUNCTION_NAME, config.AWS_REGION) }
       : {}),
     maxJitterSeconds: Math.floor(config.ENGAGE_MAX_JITTER_MS / 1000),
     loadIntent: lazyShippedScorer(),

@@ -13,18 +13,22 @@ import type { DraftStore } from '../../shared/ports/draft-store.ts';
 import type { ErasureStore } from '../../shared/ports/erasure-store.ts';
 import type { FeedbackCodeStore } from '../../shared/ports/feedback-code-store.ts';
 import type { FunnelStore } from '../../shared/ports/funnel-store.ts';
+import type { LabelStore } from '../../shared/ports/label-store.ts';
 import type { LeadStore } from '../../shared/ports/lead-store.ts';
 import type { Log } from '../../shared/ports/log.ts';
 import type { Notifier } from '../../shared/ports/notifier.ts';
 import type { RunStore } from '../../shared/ports/run-store.ts';
 import type { TaskQueue } from '../../shared/ports/task-queue.ts';
 import type { TaskStore } from '../../shared/ports/task-store.ts';
+import type { TrainingLauncher } from '../../shared/ports/training-launcher.ts';
 import type { TokenVault, XConnectionStore, XOAuth } from '../../shared/ports/x-account.ts';
 import type { Identify } from './auth.ts';
 import { type CursorSeal, MAX_CURSOR_CHARS } from './page-cursor.ts';
 
 export interface ApiDeps {
   leads: LeadStore;
+  /** Post-level feedback people give (buying / not buying), the intent model's training data. */
+  labels: LabelStore;
   tasks: TaskStore;
   definitions: DefinitionStore;
   erasure: ErasureStore;
@@ -63,6 +67,8 @@ export interface ApiDeps {
    * it). A function, so the API loads the model on the first preview, not at every cold start.
    */
   loadIntent?: () => Promise<IntentScorer>;
+  /** Starts the model trainer (the trainer function on AWS); absent, POST /api/models/train answers 503. */
+  training?: TrainingLauncher;
   /** Approved replies wait a random 0..this many seconds in SQS before the worker sees them. */
   maxJitterSeconds?: number;
 }

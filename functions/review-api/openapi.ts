@@ -71,7 +71,17 @@ export interface ApiRouteSpec<
   path: string;
   /** Unique over the API, camelCase: what generated clients call the operation. */
   operationId: string;
-  tag: 'leads' | 'tasks' | 'mql' | 'reports' | 'codes' | 'x-account' | 'campaigns' | 'meta' | (string & {});
+  tag:
+    | 'leads'
+    | 'tasks'
+    | 'mql'
+    | 'reports'
+    | 'codes'
+    | 'x-account'
+    | 'campaigns'
+    | 'models'
+    | 'meta'
+    | (string & {});
   summary: string;
   description?: string;
   /**
@@ -234,6 +244,10 @@ export const DOCUMENT_INFO = {
     { name: 'reports', description: 'Funnel, objections, nurture suggestions, won customers' },
     { name: 'codes', description: 'Sales reason codes' },
     { name: 'x-account', description: "The brand's X account" },
+    {
+      name: 'models',
+      description: 'The intent model registry: start a training run (promotion is a person’s CLI step)',
+    },
     { name: 'meta', description: 'This document' },
   ],
 };

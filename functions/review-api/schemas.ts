@@ -43,6 +43,10 @@ export const LeadSchema = z
     score: z.number(),
     breakdown: z.array(BreakdownEntrySchema),
     definitionVersion: z.number().int().optional(),
+    fitGrade: z
+      .enum(['A', 'B', 'C', 'D'])
+      .optional()
+      .describe('Fit grade beside the score, when the definition has bands'),
     campaignIds: z.array(z.string().max(200)),
     updatedAt: Iso,
     engagement: z.array(named(EngagementSchema, 'Engagement')),

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type BundlingOptions, LogLevel, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
 
@@ -29,8 +29,22 @@ export const BUNDLE = {
 } as const;
 
 /** The NodejsFunction `bundling` prop: local esbuild (a devDependency), never Docker. */
-export function toNodejsBundling(): BundlingOptions {
+export function toNodejsBundling(copyFiles: readonly string[] = []): BundlingOptions {
   return {
+    ...(copyFiles.length > 0
+      ? {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            // Data the function reads at run time, copied beside index.mjs (same relative paths).
+            afterBundling: (inputDir: string, outputDir: string) =>
+              copyFiles.map(
+                (f) =>
+                  `mkdir -p "${outputDir}/${dirname(f)}" && cp -R "${inputDir}/${f}" "${outputDir}/${f}"`,
+              ),
+          },
+        }
+      : {}),
     format: OutputFormat.ESM,
     target: BUNDLE.target,
     minify: BUNDLE.minify,

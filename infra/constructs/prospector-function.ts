@@ -59,7 +59,7 @@ export class ProspectorFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
-      bundling: toNodejsBundling(),
+      bundling: toNodejsBundling('copyFiles' in spec ? spec.copyFiles : undefined),
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       retryAttempts: props.retryAttempts,
     });

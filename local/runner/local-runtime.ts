@@ -68,6 +68,8 @@ export async function startLocalRuntime(options: {
       // The brand's account on the fake X server: connected by the local demo (or the UI's button).
       X_CLIENT_ID: stack.x?.account.clientId ?? 'local-client-id',
       X_TOKEN_VAULT_DIR: vaultDir,
+      // The model registry `prospector model promote` writes: discovery serves its promoted version.
+      MODEL_DIR: join(options.dataDir, 'models'),
       // The fake feed costs nothing to read; X's real monthly budget applies on AWS.
       DISCOVERY_MONTHLY_POST_BUDGET: '1000000000',
       // Only the bundled X feed is local; the other sources would need the internet.

@@ -21,6 +21,7 @@ import { DynamoDraftStore } from './dynamodb/draft-store.ts';
 import { DynamoErasureStore } from './dynamodb/erasure-store.ts';
 import { DynamoFeedbackCodeStore } from './dynamodb/feedback-code-store.ts';
 import { DynamoFunnelStore } from './dynamodb/funnel-store.ts';
+import { DynamoLabelStore } from './dynamodb/label-store.ts';
 import { DynamoLeadStore } from './dynamodb/lead-store.ts';
 import { DynamoOutbox } from './dynamodb/outbox-store.ts';
 import { DynamoPostStore } from './dynamodb/post-store.ts';
@@ -55,6 +56,7 @@ export function buildStores(config: StoreConfig) {
     runs: new DynamoRunStore(table),
     budgets: new DynamoBudgetStore(table),
     erasure: new DynamoErasureStore(table),
+    labels: new DynamoLabelStore(table),
     codes: new DynamoFeedbackCodeStore(table),
     funnel: new DynamoFunnelStore(table),
     outbox: new DynamoOutbox(table),

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import * as z from 'zod';
 import type { LeadState } from './lead-state.ts';
+import type { FitGrade } from './mql-definition.ts';
 import { formatReason } from './mql-notice.ts';
 import type { ProspectProfile } from './prospect.ts';
 import type { BreakdownEntry } from './scoring.ts';
@@ -13,6 +14,8 @@ export interface CrmLead {
   score: number;
   breakdown: BreakdownEntry[];
   definitionVersion?: number;
+  /** The fit grade letter beside the score, when the definition it was scored under has bands. */
+  fitGrade?: FitGrade;
   campaignIds: string[];
   updatedAt: string;
 }
@@ -33,6 +36,8 @@ export const GENERIC_COLUMNS = [
   'why',
   'profile_url',
   'updated_at',
+  // New columns go last: a CRM import mapped by position must not see the old ones move.
+  'fit_grade',
 ] as const;
 
 const PLAIN_NUMBER = /^-?\d{1,15}(\.\d{1,6})?$/;
@@ -70,6 +75,7 @@ function crmFields(lead: CrmLead): Record<(typeof GENERIC_COLUMNS)[number], stri
     why,
     profile_url: lead.profile.profileUrl ?? '',
     updated_at: lead.updatedAt,
+    fit_grade: lead.fitGrade ?? '',
   };
 }
 
@@ -111,6 +117,7 @@ const COLUMN_MAPS = {
     ['Prospector Why', (r) => r.why],
     ['Prospector Profile URL', (r) => r.profile_url],
     ['Prospector Campaigns', (r) => r.campaigns],
+    ['Prospector Fit Grade', (r) => r.fit_grade],
   ],
   salesforce: [
     ['FirstName', (r) => splitName(r.name)[0]],
@@ -124,6 +131,7 @@ const COLUMN_MAPS = {
     ['Prospector_Score__c', (r) => r.score],
     ['Prospector_Why__c', (r) => r.why],
     ['Prospector_Profile_URL__c', (r) => r.profile_url],
+    ['Prospector_Fit_Grade__c', (r) => r.fit_grade],
   ],
 } satisfies Record<string, readonly Column[]>;
 

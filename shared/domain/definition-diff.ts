@@ -4,6 +4,9 @@ type Rule = { id: string } & Record<string, unknown>;
 
 const sections = ['fit', 'intent', 'disqualifiers', 'adjustments'] as const;
 
+/** An absent limit reads "none", so removing a cap is as visible as adding one. */
+const shown = (v: number | boolean | undefined) => (v === undefined ? 'none' : String(v));
+
 function show(rule: Record<string, unknown>): string {
   const { id: _id, ...rest } = rule;
   return JSON.stringify(rest);
@@ -24,9 +27,17 @@ export function diffDefinitions(from: MqlDefinition, to: MqlDefinition): string[
   const lines: string[] = [];
   if (from.halfLifeDays !== to.halfLifeDays)
     lines.push(`~ halfLifeDays ${from.halfLifeDays} -> ${to.halfLifeDays}`);
-  for (const key of ['mql', 'reviewFloor', 'requireIntent'] as const) {
+  for (const key of ['mql', 'reviewFloor', 'requireIntent', 'minFit', 'minIntent'] as const) {
     if (from.thresholds[key] !== to.thresholds[key])
-      lines.push(`~ thresholds.${key} ${from.thresholds[key]} -> ${to.thresholds[key]}`);
+      lines.push(`~ thresholds.${key} ${shown(from.thresholds[key])} -> ${shown(to.thresholds[key])}`);
+  }
+  for (const group of ['fit', 'intent', 'engagement'] as const) {
+    const [a, b] = [from.caps?.[group], to.caps?.[group]];
+    if (a !== b) lines.push(`~ caps.${group} ${shown(a)} -> ${shown(b)}`);
+  }
+  for (const letter of ['A', 'B', 'C'] as const) {
+    const [a, b] = [from.fitGrades?.[letter], to.fitGrades?.[letter]];
+    if (a !== b) lines.push(`~ fitGrades.${letter} ${shown(a)} -> ${shown(b)}`);
   }
   for (const section of sections) {
     const before = new Map((from[section] as Rule[]).map((r) => [r.id, r]));

@@ -107,6 +107,31 @@ export const AdjustmentSchema = z
   });
 
 const threshold = z.number().min(-100_000).max(100_000);
+const cap = z.number().min(0).max(100_000);
+
+/**
+ * Upper bounds on what each rule group adds (HubSpot's score limits): three buying posts must not
+ * give the model's points three times over. A group without a cap is a plain sum, as before.
+ */
+export const CapsSchema = z.strictObject({
+  fit: cap.optional(),
+  intent: cap.optional(),
+  engagement: cap.optional(),
+});
+
+export const GRADES = ['A', 'B', 'C', 'D'] as const;
+export type FitGrade = (typeof GRADES)[number];
+
+/**
+ * Fit grade bands (Pardot's grade beside its score): the least fit points for A, B and C; less
+ * than C is D. Listed strictly falling, so every letter can be reached.
+ */
+export const FitGradesSchema = z
+  .strictObject({ A: threshold, B: threshold, C: threshold })
+  .refine((g) => g.A > g.B && g.B > g.C, {
+    message: 'grade bands must fall strictly: A above B above C',
+    path: ['A'],
+  });
 
 /** The fields of the document sales and marketing agree on. */
 const draftShape = {
@@ -116,7 +141,13 @@ const draftShape = {
     mql: threshold,
     reviewFloor: threshold,
     requireIntent: z.boolean().default(true),
+    /** An MQL also needs at least this many (capped) fit points; short of it, a person reviews. */
+    minFit: threshold.optional(),
+    /** An MQL also needs at least this many (capped) intent points; short of it, a person reviews. */
+    minIntent: threshold.optional(),
   }),
+  caps: CapsSchema.optional(),
+  fitGrades: FitGradesSchema.optional(),
   fit: rules(FitRuleSchema, 100),
   intent: rules(IntentRuleSchema, 100).min(1),
   engagement: rules(EngagementRuleSchema, 20).default([]),
@@ -134,6 +165,20 @@ function checkDocument(d: DraftFields, ctx: z.RefinementCtx): void {
       path: ['thresholds', 'reviewFloor'],
       message: `reviewFloor (${d.thresholds.reviewFloor}) must be below mql (${d.thresholds.mql})`,
     });
+  }
+  const { caps, fitGrades, thresholds } = d;
+  const unreachable: [string[], number | undefined, number | undefined, string][] = [
+    [['thresholds', 'minFit'], thresholds.minFit, caps?.fit, 'caps.fit'],
+    [['thresholds', 'minIntent'], thresholds.minIntent, caps?.intent, 'caps.intent'],
+    [['fitGrades', 'A'], fitGrades?.A, caps?.fit, 'caps.fit'],
+  ];
+  for (const [path, min, max, capName] of unreachable) {
+    if (min !== undefined && max !== undefined && min > max)
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `${path.join('.')} (${min}) is above ${capName} (${max}): no lead could reach it`,
+      });
   }
   const seen = new Set<string>();
   const all = [...d.fit, ...d.intent, ...d.engagement, ...d.disqualifiers, ...d.adjustments];

@@ -1,6 +1,6 @@
 import type { Engagement } from './engagement.ts';
 import type { LeadState } from './lead-state.ts';
-import type { MqlDefinition } from './mql-definition.ts';
+import type { FitGrade, MqlDefinition } from './mql-definition.ts';
 import type { ProspectProfile } from './prospect.ts';
 import { type CompiledDefinition, PostText, ProfileText } from './rule-evaluators.ts';
 import type { Signal } from './signal.ts';
@@ -26,6 +26,8 @@ export interface ScoreResult {
   definitionVersion: number;
   breakdown: BreakdownEntry[];
   disqualifiedBy?: string;
+  /** The fit grade letter, when the definition has grade bands (a disqualified lead has none). */
+  fitGrade?: FitGrade;
 }
 
 /** What we know about a prospect beyond their profile and posts. */
@@ -80,6 +82,33 @@ function resultOf(
   };
 }
 
+/** The letter for these fit points under the definition's bands; none without bands. */
+export function fitGradeOf(definition: MqlDefinition, fitPoints: number): FitGrade | undefined {
+  const g = definition.fitGrades;
+  if (!g) return undefined;
+  return fitPoints >= g.A ? 'A' : fitPoints >= g.B ? 'B' : fitPoints >= g.C ? 'C' : 'D';
+}
+
+/**
+ * Holds a group's sum at its cap, and says so in the breakdown with the points taken off, so the
+ * breakdown still adds up to the score and a reader sees the rules' raw total.
+ */
+function capped(
+  group: 'fit' | 'intent' | 'engagement',
+  sum: number,
+  cap: number | undefined,
+  breakdown: BreakdownEntry[],
+) {
+  if (cap === undefined || sum <= cap) return sum;
+  breakdown.push({
+    ruleId: `cap.${group}`,
+    kind: 'cap',
+    points: round2(cap - sum),
+    evidence: `${group} capped at ${cap} (rules gave ${round2(sum)})`,
+  });
+  return cap;
+}
+
 /**
  * Scores a prospect: fit once, intent per post and engagement per event with exponential decay
  * by age, then the thresholds. Pure, so a new definition can re-score everything and explain
@@ -126,6 +155,7 @@ export function scoreProspect(
     breakdown.push({ ruleId: rule.id, kind: rule.kind, points: rule.points, evidence: hit });
     fitPoints += rule.points;
   }
+  fitPoints = capped('fit', fitPoints, d.caps?.fit, breakdown);
   let intentPoints = 0;
   for (const s of signals) {
     if (s.postKind === 'retweet') continue;
@@ -139,6 +169,7 @@ export function scoreProspect(
       intentPoints += points;
     }
   }
+  intentPoints = capped('intent', intentPoints, d.caps?.intent, breakdown);
   let engagementPoints = 0;
   if (d.engagement.length > 0 && context.engagement?.length) {
     for (const rule of d.engagement) {
@@ -157,14 +188,46 @@ export function scoreProspect(
       engagementPoints += points;
     }
   }
+  engagementPoints = capped('engagement', engagementPoints, d.caps?.engagement, breakdown);
   const score = round2(fitPoints + intentPoints + engagementPoints);
   const needsIntent = d.thresholds.requireIntent && intentPoints + engagementPoints <= 0;
+  const { minFit, minIntent } = d.thresholds;
+  // Enough points but short of a required dimension (a grade, in Pardot's words): a person decides.
+  const meetsMinimums =
+    (minFit === undefined || fitPoints >= minFit) && (minIntent === undefined || intentPoints >= minIntent);
+  if (!needsIntent && score >= mqlThreshold && !meetsMinimums) {
+    // Say why a lead with the score waits in review: the breakdown is what the reviewer reads.
+    if (minFit !== undefined && fitPoints < minFit)
+      breakdown.push({
+        ruleId: 'min.fit',
+        kind: 'minimum',
+        points: 0,
+        evidence: `fit ${round2(fitPoints)} below the ${minFit} an MQL needs`,
+      });
+    if (minIntent !== undefined && intentPoints < minIntent)
+      breakdown.push({
+        ruleId: 'min.intent',
+        kind: 'minimum',
+        points: 0,
+        evidence: `intent ${round2(intentPoints)} below the ${minIntent} an MQL needs`,
+      });
+  }
   const state: LeadState = needsIntent
     ? 'nurture'
-    : score >= mqlThreshold
+    : score >= mqlThreshold && meetsMinimums
       ? 'mql'
       : score >= d.thresholds.reviewFloor
         ? 'review'
         : 'nurture';
-  return resultOf(d.version, mqlThreshold, state, breakdown, fitPoints, intentPoints, engagementPoints);
+  const result = resultOf(
+    d.version,
+    mqlThreshold,
+    state,
+    breakdown,
+    fitPoints,
+    intentPoints,
+    engagementPoints,
+  );
+  const fitGrade = fitGradeOf(d, result.fitPoints);
+  return fitGrade === undefined ? result : { ...result, fitGrade };
 }

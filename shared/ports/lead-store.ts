@@ -2,6 +2,7 @@ import type { CrmLead } from '../domain/crm-row.ts';
 import type { Engagement } from '../domain/engagement.ts';
 import type { Cohort, Deal, FunnelChange, FunnelStage } from '../domain/funnel.ts';
 import type { LeadEvent, LeadState } from '../domain/lead-state.ts';
+import type { FitGrade } from '../domain/mql-definition.ts';
 import type { FeedbackRecord, WonRecord } from '../domain/sales-records.ts';
 import type { BreakdownEntry } from '../domain/scoring.ts';
 import type { Signal } from '../domain/signal.ts';
@@ -53,6 +54,8 @@ export interface ScoreUpdate {
   score: number;
   breakdown: BreakdownEntry[];
   definitionVersion: number;
+  /** Kept beside the score; absent (and removed) when the definition has no grade bands. */
+  fitGrade?: FitGrade;
   state: LeadState;
   event?: LeadEvent;
   /** Set when the score moves the lead into funnel stages it had not reached (or is its first). */

@@ -144,6 +144,7 @@ export async function qualifyProspect(
         score: result.score,
         breakdown: result.breakdown,
         definitionVersion: result.definitionVersion,
+        fitGrade: result.fitGrade,
         state: to,
         event,
         funnel,

@@ -42,6 +42,11 @@ const logs = (name: string) => ({
   resources: [`${name}Logs.Arn`],
 });
 const SEND = ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'];
+const MODELS_LIST = {
+  actions: ['s3:ListBucket'],
+  resources: ['Exports.Arn'],
+  conditions: { StringLike: { 's3:prefix': ['models/*'] } },
+};
 /** The brand account's user tokens: read, and rewritten by connect and every refresh; nothing else. */
 const TOKEN_SECRET = {
   actions: ['secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue'],
@@ -53,6 +58,9 @@ describe('function IAM: exactly the grants each handler needs', () => {
     expect(policy.statementsOf(roleId(s.stateless.discover))).toEqual([
       { actions: DYNAMO_READ_WRITE, resources: TABLE },
       logs('Discover'),
+      // The promoted intent model (test/infra/model-registry.test.ts pins why and how narrow).
+      { actions: ['s3:GetObject'], resources: ['Exports.Arn/models/*'] },
+      MODELS_LIST,
       {
         actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
         resources: ['XBearerToken'],
@@ -128,6 +136,11 @@ describe('function IAM: exactly the grants each handler needs', () => {
   it('review-api: table read/write, queue send, the cursor key read, the token secret (connect, disconnect)', () => {
     expect(policy.statementsOf(roleId(s.stateless.reviewApi))).toEqual([
       { actions: DYNAMO_READ_WRITE, resources: TABLE },
+      // Starts the model trainer (POST /api/models/train) and nothing else of it.
+      {
+        actions: ['lambda:InvokeFunction'],
+        resources: ['ModelTrainerFunction.Arn', 'ModelTrainerFunction.Arn:*'],
+      },
       logs('ReviewApi'),
       {
         actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
@@ -205,7 +218,7 @@ describe('functions', () => {
   );
 
   it('log groups keep one month', () => {
-    t.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 6);
+    t.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 7);
   });
 
   it('hand each handler the settings its config schema requires', () => {

@@ -54,7 +54,7 @@ describe('CRM CSV export', () => {
     expect(row?.why).toBe('intent.shop +30');
     expect(row?.campaigns).toBe('crm dw');
     expect(csv.split('\r\n')[0]).toBe(
-      'prospect_key,source,handle,name,bio,location,website,followers,state,score,definition_version,campaigns,why,profile_url,updated_at',
+      'prospect_key,source,handle,name,bio,location,website,followers,state,score,definition_version,campaigns,why,profile_url,updated_at,fit_grade',
     );
   });
 
@@ -103,5 +103,21 @@ describe('CRM CSV export', () => {
       Prospector_Key__c: 'x#1',
       Prospector_Score__c: '72.5',
     });
+  });
+
+  it('adds the fit grade as the last column of every map, so existing columns keep their positions', () => {
+    const graded = lead('Ana', 'VP Sales', { fitGrade: 'B' });
+    const headers = (format: 'generic' | 'hubspot' | 'salesforce') =>
+      (toCsv([graded], format).split('\r\n')[0] ?? '').split(',');
+
+    expect(headers('generic').at(-1)).toBe('fit_grade');
+    expect(headers('generic').indexOf('updated_at')).toBe(14);
+    expect(headers('hubspot').at(-1)).toBe('Prospector Fit Grade');
+    expect(headers('hubspot').indexOf('Prospector Campaigns')).toBe(10);
+    expect(headers('salesforce').at(-1)).toBe('Prospector_Fit_Grade__c');
+    expect(headers('salesforce').indexOf('Prospector_Profile_URL__c')).toBe(10);
+    expect(rows(toCsv([graded]))[0]?.fit_grade).toBe('B');
+    expect(rows(toCsv([graded], 'hubspot'))[0]?.['Prospector Fit Grade']).toBe('B');
+    expect(rows(toCsv([lead('Bo')], 'salesforce'))[0]?.Prospector_Fit_Grade__c).toBe('');
   });
 });

@@ -22,6 +22,23 @@ describe('diffDefinitions', () => {
     ]);
   });
 
+  it('shows caps, minimums and grade bands added, changed and removed', () => {
+    const v1 = testDefinition({ caps: { engagement: 40 }, fitGrades: { A: 30, B: 20, C: 10 } });
+    const v2 = testDefinition({
+      version: 2,
+      thresholds: { mql: 50, reviewFloor: 25, requireIntent: true, minFit: 10 },
+      caps: { intent: 60 },
+      fitGrades: { A: 35, B: 20, C: 10 },
+    });
+
+    expect(diffDefinitions(v1, v2)).toEqual([
+      '~ thresholds.minFit none -> 10',
+      '~ caps.intent none -> 60',
+      '~ caps.engagement 40 -> none',
+      '~ fitGrades.A 30 -> 35',
+    ]);
+  });
+
   it('is empty for identical definitions', () => {
     expect(diffDefinitions(testDefinition(), testDefinition({ version: 9 }))).toEqual([]);
   });

@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { type Engagement, EngagementSchema } from '../../domain/engagement.ts';
 import { CohortSchema, DealSchema, FunnelStageSchema } from '../../domain/funnel.ts';
 import { type LeadEvent, LeadEventSchema, type LeadState, LeadStateSchema } from '../../domain/lead-state.ts';
+import { GRADES } from '../../domain/mql-definition.ts';
 import { ProspectProfileSchema } from '../../domain/prospect.ts';
 import { type Signal, SignalSchema } from '../../domain/signal.ts';
 import type {
@@ -61,6 +62,7 @@ const LeadItemSchema = z.object({
   score: z.number(),
   breakdown: BreakdownSchema.default([]),
   definitionVersion: z.number().int().optional(),
+  fitGrade: z.enum(GRADES).optional(),
   campaignIds: z.preprocess(toList, z.array(z.string())).default([]),
   engagement: z.array(EngagementSchema).default([]),
   optedOut: z.boolean().default(false),
@@ -176,14 +178,16 @@ export class DynamoLeadStore implements LeadStore {
         UpdateExpression:
           'SET score = :score, breakdown = :breakdown, definitionVersion = :version, #state = :state, ' +
           'updatedAt = :now, gsi1pk = :g1pk, gsi1sk = :g1sk, gsi2pk = :g2pk, gsi2sk = :g2sk, #revision = :next' +
+          (update.fitGrade ? ', fitGrade = :grade' : '') +
           funnel.set.map((f) => `, ${f}`).join('') +
-          ' REMOVE gsi3pk, gsi3sk',
+          ` REMOVE gsi3pk, gsi3sk${update.fitGrade ? '' : ', fitGrade'}`,
         ConditionExpression: '#revision = :revision',
         ExpressionAttributeNames: { '#state': 'state', '#revision': 'revision' },
         ExpressionAttributeValues: {
           ':score': update.score,
           ':breakdown': update.breakdown,
           ':version': update.definitionVersion,
+          ...(update.fitGrade ? { ':grade': update.fitGrade } : {}),
           ':state': update.state,
           ':now': nowIso,
           ':g1pk': `STATE#${update.state}`,
