@@ -231,7 +231,7 @@ describe('the review queue in headless Chromium', () => {
     ];
     for (const [hash, ready] of pages) {
       await page.goto(`${base}/#/${hash}`);
-      await page.locator(ready).first().waitFor();
+      await page.locator(ready).first().waitFor({ timeout: 90_000 });
       found[hash.split('/')[0]!] = await seriousViolations(page);
     }
     await context.close();
