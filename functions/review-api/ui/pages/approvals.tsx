@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { checkPostLength, MAX_WEIGHTED_LENGTH } from '../../../../shared/domain/post-length.ts';
 import { api, keyPath } from '../api.ts';
 import { isTyping, KeyHelp } from '../components/key-help.tsx';
 import { messageOf, setStatus } from '../components/status.tsx';
+import { runKey, useDocumentKeys } from '../components/use-document-keys.ts';
 import { Loading, useLoad } from '../components/use-load.tsx';
 import type { Page } from '../types.ts';
 
@@ -143,8 +144,7 @@ export function ApprovalsPage() {
     }
   };
 
-  const keys = useRef<(e: KeyboardEvent) => void>(() => {});
-  keys.current = (e) => {
+  useDocumentKeys((e) => {
     if (isTyping(e)) return;
     if (help) {
       if (e.key === 'Escape' || e.key === '?') setHelp(false);
@@ -163,16 +163,8 @@ export function ApprovalsPage() {
           }
         : {}),
     };
-    const run = act[e.key];
-    if (!run) return;
-    e.preventDefault();
-    run();
-  };
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => keys.current(e);
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+    runKey(e, act);
+  });
   useEffect(() => {
     document.querySelector('article.task.selected')?.scrollIntoView({ block: 'nearest' });
   }, [selected]);

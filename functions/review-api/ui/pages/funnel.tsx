@@ -1,4 +1,5 @@
 import { api } from '../api.ts';
+import { ByTabs } from '../components/by-tabs.tsx';
 import { FunnelBars, IntervalChart, num, pct, VelocityBars } from '../components/svg-charts.tsx';
 import { Loading, useLoad } from '../components/use-load.tsx';
 import type { PageProps } from '../router.ts';
@@ -47,17 +48,7 @@ export function FunnelPage({ params }: PageProps) {
   return (
     <>
       <h2>Funnel</h2>
-      <p class="tabs">
-        By:{' '}
-        {BYS.map((b, i) => (
-          <>
-            {i > 0 && ' · '}
-            <a href={`#/funnel?by=${b}`} aria-current={b === by}>
-              {b}
-            </a>
-          </>
-        ))}
-      </p>
+      <ByTabs page="funnel" bys={BYS} by={by} />
       {!data ? (
         <Loading failed={failed} />
       ) : !groups.length ? (

@@ -1,4 +1,5 @@
 import { api } from '../api.ts';
+import { ByTabs } from '../components/by-tabs.tsx';
 import { FunnelBars } from '../components/svg-charts.tsx';
 import { Loading, useLoad } from '../components/use-load.tsx';
 import type { PageProps } from '../router.ts';
@@ -23,17 +24,7 @@ export function ObjectionsPage({ params }: PageProps) {
   return (
     <>
       <h2>Objections and reasons</h2>
-      <p class="tabs">
-        By:{' '}
-        {BYS.map((b, i) => (
-          <>
-            {i > 0 && ' · '}
-            <a href={`#/objections?by=${b}`} aria-current={b === by}>
-              {b}
-            </a>
-          </>
-        ))}
-      </p>
+      <ByTabs page="objections" bys={BYS} by={by} />
       {!data ? (
         <Loading failed={failed} />
       ) : !groups.length ? (

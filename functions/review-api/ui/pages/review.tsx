@@ -5,6 +5,7 @@ import { LeadCard } from '../components/lead-card.tsx';
 import { DECISION_LABEL, ReasonPicker } from '../components/reason-picker.tsx';
 import { ReviewFilters, type ReviewQuery, readQuery } from '../components/review-filters.tsx';
 import { messageOf, setStatus } from '../components/status.tsx';
+import { runKey, useDocumentKeys } from '../components/use-document-keys.ts';
 import type { PageProps } from '../router.ts';
 import type { Lead, Page } from '../types.ts';
 
@@ -153,8 +154,7 @@ export function ReviewPage({ params }: PageProps) {
     }
   };
 
-  const keys = useRef<(e: KeyboardEvent) => void>(() => {});
-  keys.current = (e: KeyboardEvent) => {
+  useDocumentKeys((e) => {
     if (isTyping(e) || picking) return;
     if (help) {
       if (e.key === 'Escape' || e.key === '?') setHelp(false);
@@ -175,16 +175,8 @@ export function ReviewPage({ params }: PageProps) {
       ...(n ? { b: () => label('buying'), v: () => label('not-buying') } : {}),
       ...(n && items ? { o: () => location.assign(`#/lead/${keyPath(items[selected]!.key)}`) } : {}),
     };
-    const run = act[e.key];
-    if (!run) return;
-    e.preventDefault();
-    run();
-  };
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => keys.current(e);
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+    runKey(e, act);
+  });
 
   useEffect(() => {
     document.querySelector('article.lead.selected')?.scrollIntoView({ block: 'nearest' });
