@@ -12,5 +12,11 @@ export const SignalSchema = z.object({
   at: z.iso.datetime({ offset: true }),
   text: z.string(),
   url: z.string(),
+  /**
+   * The intent model's probability for this post, computed once at ingest (two stages: the fast
+   * model, then the contextual encoder) with the version that computed it. Absent on signals stored
+   * before the two-stage model; `prospector rescore-intent` fills them in.
+   */
+  intent: z.strictObject({ p: z.number().min(0).max(1), model: z.string().min(1).max(64) }).optional(),
 });
 export type Signal = z.infer<typeof SignalSchema>;
