@@ -172,7 +172,7 @@ export async function servingModel(
 }
 
 /**
- * Records the shipped model (data/intent/model.json) as a version, so the first promotion has
+ * Records the shipped model (data/intent/two-stage-model.json) as a version, so the first promotion has
  * something to roll back to. Idempotent: its content hash is its version.
  */
 export async function registerShippedModel(
@@ -183,7 +183,7 @@ export async function registerShippedModel(
   const { meta } = await saveModelVersion(deps.models, body, {
     createdAt: deps.clock.now().toISOString(),
     createdBy: 'repository',
-    trainer: 'shipped (data/intent/model.json, npm run train)',
+    trainer: 'shipped (data/intent/two-stage-model.json, npm run train)',
     trainedOn: { corpus: typeof examples === 'number' ? examples : 0, feedback: 0 },
   });
   return meta;

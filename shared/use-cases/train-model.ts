@@ -41,22 +41,24 @@ const figuresOf = (m: BinaryMetrics): Figures => ({
   recall: m.recall,
   n: m.n,
 });
-const measure = (model: Predictor, posts: readonly LabelledPost[]) =>
+const decide = async (model: Predictor, posts: readonly LabelledPost[]) =>
+  (await model.predictAll(posts.map((p) => p.text))).map((p) => p >= model.threshold);
+const measure = async (model: Predictor, posts: readonly LabelledPost[]) =>
   metricsOf(
     confusionOf(
-      posts.map((p) => model.predict(p.text) >= model.threshold),
+      await decide(model, posts),
       posts.map((p) => p.label),
     ),
   );
 const pick = <T>(all: readonly T[], idx: readonly number[]) => idx.map((i) => all[i] as T);
 
 /** The held-out posts split into stratified chunks: the spread of F1 differences across them is the noise. */
-function compareOn(
+async function compareOn(
   posts: readonly LabelledPost[],
   candidate: Predictor,
   current: Predictor,
   seed: number,
-): Comparison {
+): Promise<Comparison> {
   const folds = Math.max(2, Math.min(CORPUS_FOLDS, ...countLabels(posts)));
   const fold = stratifiedFolds(
     posts.map((p) => p.label),
@@ -67,12 +69,12 @@ function compareOn(
   const b: number[] = [];
   for (let k = 0; k < folds; k++) {
     const chunk = pick(posts, splitFold(fold, k).test);
-    a.push(measure(candidate, chunk).f1);
-    b.push(measure(current, chunk).f1);
+    a.push((await measure(candidate, chunk)).f1);
+    b.push((await measure(current, chunk)).f1);
   }
   return {
-    candidate: figuresOf(measure(candidate, posts)),
-    current: figuresOf(measure(current, posts)),
+    candidate: figuresOf(await measure(candidate, posts)),
+    current: figuresOf(await measure(current, posts)),
     noise: foldNoise(a, b),
     folds,
   };
@@ -97,7 +99,7 @@ export async function trainCandidate(
   const serving = await servingModel(deps.models, input.shipped);
   const current = deps.trainer.load(
     serving.body,
-    serving.promoted ? `models/versions/${serving.version}/model.json` : 'data/intent/model.json',
+    serving.promoted ? `models/versions/${serving.version}/model.json` : 'data/intent/two-stage-model.json',
   );
   const feedback: LabelledPost[] = (await allLabels(deps.labels)).map((l) => ({
     text: l.text,
@@ -129,31 +131,36 @@ export async function trainCandidate(
     for (let f = 0; f < k; f++) {
       const { train, test } = splitFold(fold, f);
       const testPosts = pick(feedback, test);
-      const { model } = deps.trainer.train([...corpusTrain, ...pick(feedback, train)], seed);
-      for (const p of testPosts) {
-        predicted.push(model.predict(p.text) >= model.threshold);
-        actual.push(p.label);
-      }
-      a.push(measure(model, testPosts).f1);
-      b.push(measure(current, testPosts).f1);
+      const { model } = await deps.trainer.train([...corpusTrain, ...pick(feedback, train)], seed);
+      predicted.push(...(await decide(model, testPosts)));
+      actual.push(...testPosts.map((p) => p.label));
+      a.push((await measure(model, testPosts)).f1);
+      b.push((await measure(current, testPosts)).f1);
     }
     feedbackComparison = {
       candidate: figuresOf(metricsOf(confusionOf(predicted, actual))),
-      current: figuresOf(measure(current, feedback)),
+      current: figuresOf(await measure(current, feedback)),
       noise: foldNoise(a, b),
       folds: k,
     };
   }
 
-  const candidate = deps.trainer.train([...corpusTrain, ...feedback], seed);
+  const candidate = await deps.trainer.train([...corpusTrain, ...feedback], seed);
   // The shipped model was trained on the whole corpus, held-out fifth included: against it the
   // yardstick would measure memory. Its recipe retrained on the same training part is the fair
   // reference; its own figure is kept beside it.
   const heldOutComparison = serving.promoted
-    ? compareOn(heldOut, candidate.model, current, seed)
+    ? await compareOn(heldOut, candidate.model, current, seed)
     : {
-        ...compareOn(heldOut, candidate.model, deps.trainer.train(corpusTrain, seed).model, seed),
-        servingAsIs: figuresOf(measure(current, heldOut)),
+        ...(await compareOn(
+          heldOut,
+          candidate.model,
+          (
+            await deps.trainer.train(corpusTrain, seed)
+          ).model,
+          seed,
+        )),
+        servingAsIs: figuresOf(await measure(current, heldOut)),
       };
   const { meta, created } = await saveModelVersion(deps.models, candidate.body, {
     createdAt: deps.clock.now().toISOString(),

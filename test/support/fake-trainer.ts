@@ -9,16 +9,18 @@ export function fakeTrainer(): ModelTrainer & { trainings: number } {
     const buying = new Set(words);
     return {
       threshold: 0.5,
-      predict(text) {
-        const w = text.toLowerCase().split(/\W+/).filter(Boolean);
-        return w.length === 0 ? 0 : w.filter((x) => buying.has(x)).length / w.length >= 0.25 ? 1 : 0;
+      async predictAll(texts) {
+        return texts.map((text) => {
+          const w = text.toLowerCase().split(/\W+/).filter(Boolean);
+          return w.length === 0 ? 0 : w.filter((x) => buying.has(x)).length / w.length >= 0.25 ? 1 : 0;
+        });
       },
     };
   };
   const trainer = {
     name: 'fake word learner',
     trainings: 0,
-    train(examples: readonly LabelledPost[]) {
+    async train(examples: readonly LabelledPost[]) {
       trainer.trainings++;
       const score = new Map<string, number>();
       for (const e of examples)

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { contentVersion } from '../../domain/model-registry.ts';
 import type { LabelledPost } from '../../ports/model-trainer.ts';
 import { readLabelledJsonl } from './labelled-jsonl.ts';
-import { SHIPPED_MODEL_FILE } from './shipped-model.ts';
+import { shippedTwoStageBody } from './shipped-two-stage.ts';
 
 /** The shipped corpus (data/intent-corpus/*.jsonl), files in name order so training is repeatable. */
 export function readShippedCorpus(dir: string): LabelledPost[] {
@@ -15,10 +15,10 @@ export function readShippedCorpus(dir: string): LabelledPost[] {
 }
 
 /**
- * The shipped model file as the registry stores it (the bytes `npm run train` writes: JSON and a
- * newline), and its registry version (the hash of those bytes).
+ * The shipped two-stage model file as the registry stores it (the bytes `npm run train` writes:
+ * JSON and a newline), and its registry version (the hash of those bytes).
  */
 export function shippedModelEntry(): { version: string; body: string } {
-  const body = `${JSON.stringify(SHIPPED_MODEL_FILE)}\n`;
+  const body = shippedTwoStageBody();
   return { version: contentVersion(body), body };
 }
