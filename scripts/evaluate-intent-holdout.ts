@@ -1,20 +1,22 @@
 /**
- * npm run eval:b2b — how the intent model does on B2B posts it never saw:
- *  1. hold out a stratified 20% of data/intent-corpus (seed 42), train on the other 80%, score the 20%;
- *  2. score the shipped model on the sample feed (written separately, by other hands), where only
+ * npm run eval:b2b — how the two-stage intent model does on B2B posts it never saw:
+ *  1. hold out a stratified 20% of data/intent-corpus (seed 42), train the two-stage learner on the
+ *     other 80%, score the 20%;
+ *  2. score the shipped two-stage model (data/intent/two-stage-model.json) on the sample feed (written separately, by other hands), where only
  *     `buying_signal` posts count as intent and retweets are left out.
  * Last line: one JSON object with both results.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readLabelledJsonl } from '../shared/adapters/intent/labelled-jsonl.ts';
-import { loadShippedModel } from '../shared/adapters/intent/shipped-model.ts';
+import { useLiteEncoder } from '../shared/adapters/intent/sentence-encoder.ts';
+import { SHIPPED_TWO_STAGE_PATH, shippedTwoStageBody } from '../shared/adapters/intent/shipped-two-stage.ts';
+import { parseTwoStage } from '../shared/adapters/intent/two-stage-file.ts';
 import { loadWordVectors } from '../shared/adapters/intent/word-vectors-file.ts';
-import { scoreWith } from '../shared/domain/intent/evaluate.ts';
 import { splitFold, stratifiedFolds } from '../shared/domain/intent/folds.ts';
 import type { BinaryMetrics } from '../shared/domain/intent/metrics.ts';
-import { loadIntentModel } from '../shared/domain/intent/model.ts';
-import { trainIntentModel } from '../shared/domain/intent/train.ts';
+import { cachedEncoder, loadTwoStageModel, trainTwoStageModel } from '../shared/domain/intent/two-stage.ts';
+import { scoreTwoStage } from '../shared/domain/intent/two-stage-evaluate.ts';
 
 const root = join(import.meta.dirname, '..');
 const corpusDir = join(root, 'data', 'intent-corpus');
@@ -30,15 +32,17 @@ const { train, test } = splitFold(
   ),
   0,
 );
-const heldOutModel = loadIntentModel(
-  trainIntentModel(
+const encoder = cachedEncoder(useLiteEncoder());
+const heldOutModel = loadTwoStageModel(
+  await trainTwoStageModel(
     train.map((i) => corpus[i]!),
-    {},
+    encoder,
     42,
     loadWordVectors(),
   ),
+  encoder,
 );
-const heldOut = scoreWith(
+const heldOut = await scoreTwoStage(
   heldOutModel,
   test.map((i) => corpus[i]!),
 );
@@ -53,16 +57,19 @@ const labels = JSON.parse(readFileSync(join(root, 'data', 'sample-feed', 'labels
 const feedExamples = feed.tweets
   .filter((t) => labels[t.id] && labels[t.id]?.kind !== 'retweet')
   .map((t) => ({ text: t.text, label: labels[t.id]?.kind === 'buying_signal' }));
-const sampleFeed = scoreWith(loadShippedModel().model, feedExamples);
+const shipped = parseTwoStage(shippedTwoStageBody(), SHIPPED_TWO_STAGE_PATH, encoder);
+const sampleFeed = await scoreTwoStage(shipped.model, feedExamples);
 
 const line = (name: string, m: BinaryMetrics) =>
   `${name.padEnd(34)} n ${String(m.n).padStart(5)}  precision ${m.precision.toFixed(3)}  recall ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}`;
 console.error(line('B2B corpus, held-out 20%', heldOut));
-console.error(line('sample feed (shipped model)', sampleFeed));
+console.error(line(`sample feed (shipped ${shipped.version})`, sampleFeed));
 const round = (m: BinaryMetrics) => ({
   precision: +m.precision.toFixed(4),
   recall: +m.recall.toFixed(4),
   f1: +m.f1.toFixed(4),
   n: m.n,
 });
-console.log(JSON.stringify({ heldOut: round(heldOut), sampleFeed: round(sampleFeed) }));
+console.log(
+  JSON.stringify({ model: shipped.version, heldOut: round(heldOut), sampleFeed: round(sampleFeed) }),
+);
