@@ -71,6 +71,8 @@ export interface LeadFilter {
   /** Inclusive score bounds: they narrow the score index itself, so pages stay cheap. */
   minScore?: number;
   maxScore?: number;
+  /** Highest score first (default), or latest evidence first: the lead whose newest post came last. */
+  order?: 'score' | 'newest';
 }
 
 export interface LeadStore {

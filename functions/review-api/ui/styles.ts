@@ -18,6 +18,8 @@ export const UI_CSS = `
   blockquote.post { margin: 0 0 8px; font-size: 15px; }
   blockquote.post p { margin: 0 0 4px; white-space: pre-wrap; }
   mark { background: #fff0a8; color: inherit; padding: 0 1px; border-radius: 2px; }
+  mark.cue { background: transparent; text-decoration: underline dotted #5b3fb8 2px; text-underline-offset: 3px; }
+  .score .grade { font-size: 0.6em; font-weight: 600; }
   a { color: #0b57d0; }
   .actions { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; margin-top: 6px; }
   input[type=text] { flex: 1; min-width: 220px; padding: 6px 8px; border: 1px solid #8a94a6; border-radius: 6px; }
