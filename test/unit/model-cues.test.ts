@@ -76,6 +76,7 @@ describe('review cards', () => {
       stageAt: {},
     }) as unknown as Lead;
   const leads = {
+    getSignals: async () => new Map(),
     listSignals: async () => [
       {
         postId: '1',

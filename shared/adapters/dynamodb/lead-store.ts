@@ -1,5 +1,4 @@
 import { GetCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-
 import * as z from 'zod';
 import { type Engagement, EngagementSchema } from '../../domain/engagement.ts';
 import { CohortSchema, DealSchema, FunnelStageSchema } from '../../domain/funnel.ts';
@@ -20,6 +19,7 @@ import { funnelDeltaPut } from './funnel-items.ts';
 import { queryChangedSince } from './lead-changes.ts';
 import { eventPut, funnelSet, transitionItems } from './lead-transition.ts';
 import { followUpPut } from './outbox-store.ts';
+import { batchGetSignals } from './signal-batch.ts';
 import {
   epochSeconds,
   NOT_EXPIRED,
@@ -139,6 +139,24 @@ export class DynamoLeadStore implements LeadStore {
       'signal',
       this.log,
     ).items;
+  }
+
+  async getSignals(
+    refs: readonly { key: string; postId: string }[],
+    now: Date = new Date(),
+  ): Promise<Map<string, Signal[]>> {
+    return batchGetSignals(this.table, refs, now, (item) => {
+      const parsed = parseEach(
+        [item],
+        (i) => {
+          const p = parseStored(SignalItemSchema, i, `signal ${String(i.sk)}`);
+          return { ...p.signal, campaignIds: p.campaignIds };
+        },
+        'signal',
+        this.log,
+      ).items;
+      return parsed[0];
+    });
   }
 
   async listEvents(key: string): Promise<LeadEvent[]> {
