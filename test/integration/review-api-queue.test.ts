@@ -111,6 +111,11 @@ describe('the review queue newest first', () => {
     expect(await keys('')).toEqual(['x#2', 'x#4', 'x#3', 'x#1']);
     expect(await keys('&campaign=crm&minScore=40&maxScore=80')).toEqual(['x#4', 'x#3']);
     const byScore = await app.request('/api/leads?state=review');
-    expect(((await byScore.json()) as LeadPage).items.map((l) => l.key)).toEqual(['x#1', 'x#4', 'x#3', 'x#2']);
+    expect(((await byScore.json()) as LeadPage).items.map((l) => l.key)).toEqual([
+      'x#1',
+      'x#4',
+      'x#3',
+      'x#2',
+    ]);
   });
 });
