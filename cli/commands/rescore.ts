@@ -1,7 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadServingClassifier } from '../../shared/adapters/intent/serving-classifier.ts';
-import { loadShippedModel } from '../../shared/adapters/intent/shipped-model.ts';
 import { FolderModelStore } from '../../shared/adapters/models/folder-model-store.ts';
 import { S3ModelStore } from '../../shared/adapters/models/s3-model-store.ts';
 import { openS3 } from '../../shared/adapters/s3/export-bucket.ts';
@@ -32,8 +31,11 @@ export function registerRescore(program: Command): void {
     .command('rescore')
     .description('re-score every open lead under the current MQL definition, in bounded batches')
     .action(async (_opts: unknown, cmd: Command) => {
-      await withStores(dataDirOf(cmd), async (s) => {
-        const deps = { ...s, clock: systemClock, log: silentLog, intent: loadShippedModel().scorer };
+      const dataDir = dataDirOf(cmd);
+      // Signals without a stored probability are scored by the serving model's fast stage, as in the cycle.
+      const { fallback } = await loadServingClassifier(servingModels(dataDir));
+      await withStores(dataDir, async (s) => {
+        const deps = { ...s, clock: systemClock, log: silentLog, intent: fallback };
         if (!(await s.definitions.getRescoreJob())) await startRescore(deps);
         const moved = await rescoreToEnd(deps, (line) => process.stderr.write(`${line}\n`));
         process.stdout.write(`${JSON.stringify({ moved })}\n`);
