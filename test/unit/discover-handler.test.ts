@@ -3,6 +3,7 @@ import {
   createDiscoverHandler,
   type DiscoverHandlerDeps,
   loadOnce,
+  withEncoderLoaded,
 } from '../../functions/discover/create-handler.ts';
 import { silentLog } from '../../shared/ports/log.ts';
 
@@ -62,5 +63,27 @@ describe('the discover handler and its intent model', () => {
     expect(loads).toBe(2);
     expect(a).toBe(b);
     expect(c).toBe(a);
+  });
+
+  it('loads the encoder with the model, and names its files when it cannot be read', async () => {
+    const serving = {
+      classifier: { version: 'v', classify: async (t: readonly string[]) => t.map(() => 0) },
+      fallback: { version: 'v', probability: () => 0 },
+    };
+    let warmed = 0;
+
+    expect(
+      await withEncoderLoaded(
+        async () => serving,
+        async () => void warmed++,
+      ),
+    ).toBe(serving);
+    expect(warmed).toBe(1);
+    await expect(
+      withEncoderLoaded(
+        async () => serving,
+        () => Promise.reject(new SyntaxError('Unexpected token \'g\', "garbage" is not valid JSON')),
+      ),
+    ).rejects.toThrow(/model-embeddings-en\/dist \(model\.json.*not a usable intent model.*garbage/);
   });
 });
