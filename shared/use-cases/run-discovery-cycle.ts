@@ -105,13 +105,15 @@ export async function runDiscoveryCycle(deps: CycleDeps, options: CycleOptions):
   ended('rescore', rescoreBudget.outOfTime() && rescored !== undefined && !rescored.done);
   transitions.push(...(rescored?.transitions ?? []));
 
-  // A newly served model version re-classifies stored posts, a bounded step per cycle.
+  // A newly served model version re-classifies stored posts, a bounded step per cycle. The bound is
+  // in stored items walked (cheap: most are not signals, or already current); the encoder's time
+  // is bounded by the phase's share, asked before each page of 100.
   const intentBudget = phase('intent');
   const reclassified =
     deps.signals && deps.classifier
       ? await rescoreIntentStep(
           { ...deps, signals: deps.signals, classifier: deps.classifier },
-          { maxItems: 2_000, outOfTime: intentBudget.outOfTime },
+          { maxItems: 10_000, outOfTime: intentBudget.outOfTime },
         )
       : undefined;
   ended('intent', intentBudget.outOfTime() && reclassified !== undefined && !reclassified.done);
