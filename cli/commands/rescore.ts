@@ -1,30 +1,16 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadServingClassifier } from '../../shared/adapters/intent/serving-classifier.ts';
-import { FolderModelStore } from '../../shared/adapters/models/folder-model-store.ts';
-import { S3ModelStore } from '../../shared/adapters/models/s3-model-store.ts';
-import { openS3 } from '../../shared/adapters/s3/export-bucket.ts';
-import { loadConfig, modelCliConfigSchema } from '../../shared/config.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { silentLog } from '../../shared/ports/log.ts';
 import { rescoreIntentStep } from '../../shared/use-cases/rescore-intent.ts';
 import { startRescore } from '../../shared/use-cases/rescore-leads.ts';
+import { servingModels } from '../serving-models.ts';
 import { withStores } from '../store-context.ts';
 import { rescoreToEnd } from './mql.ts';
 
 const dataDirOf = (cmd: Command) =>
   resolve(process.cwd(), (cmd.optsWithGlobals() as { dataDir: string }).dataDir);
-
-/** The registry discovery serves from: MODEL_BUCKET's `models/` on AWS, else `<data dir>/models`. */
-function servingModels(dataDir: string) {
-  const config = loadConfig(modelCliConfigSchema);
-  return config.MODEL_BUCKET
-    ? new S3ModelStore(
-        openS3({ region: config.AWS_REGION, endpoint: config.S3_ENDPOINT }),
-        config.MODEL_BUCKET,
-      )
-    : new FolderModelStore(join(dataDir, 'models'));
-}
 
 export function registerRescore(program: Command): void {
   program
