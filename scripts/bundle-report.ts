@@ -33,6 +33,9 @@ const DUMMY_ENV: Record<string, string> = {
   ENGAGE_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/q',
   X_BEARER_TOKEN: 'dummy',
   EXPORT_BUCKET: 'prospector-bundle-report',
+  // The key itself rather than a secret ARN: init must not call Secrets Manager here.
+  CURSOR_KEY: 'bundle-report-cursor-key-0123456789abcdef',
+  MODEL_BUCKET: 'prospector-bundle-report',
   ENGAGE_MODE: 'dry-run',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
   NODE_OPTIONS: '--enable-source-maps',

@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadShippedModel } from '../../shared/adapters/intent/shipped-model.ts';
+import { loadServingClassifier } from '../../shared/adapters/intent/serving-classifier.ts';
 import { diffDefinitions } from '../../shared/domain/definition-diff.ts';
 import type { MqlDefinition } from '../../shared/domain/mql-definition.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
 import { silentLog } from '../../shared/ports/log.ts';
 import { publishDefinition } from '../../shared/use-cases/publish-definition.ts';
 import { rescoreStep } from '../../shared/use-cases/rescore-leads.ts';
+import { servingModels } from '../serving-models.ts';
 import { withStores } from '../store-context.ts';
 
 const dataDir = (cmd: Command) =>
@@ -93,7 +94,9 @@ export function registerMql(program: Command): void {
     .action(async (file: string, opts: { author: string; note: string; basedOn?: number }, cmd: Command) => {
       const document = JSON.parse(await readFile(resolve(process.cwd(), file), 'utf8')) as unknown;
       await withStores(dataDir(cmd), async (s) => {
-        const deps = { ...s, clock: systemClock, log: silentLog, intent: loadShippedModel().scorer };
+        // Signals without a stored probability are scored by the serving model's fast stage, as in the cycle.
+        const { fallback } = await loadServingClassifier(servingModels(dataDir(cmd)));
+        const deps = { ...s, clock: systemClock, log: silentLog, intent: fallback };
         const { definition, diff } = await publishDefinition(deps, {
           document,
           author: opts.author,

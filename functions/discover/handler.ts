@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { buildNotifier, buildSources, buildStores, buildTaskQueue } from '../../shared/adapters/build.ts';
-import { loadServingScorer } from '../../shared/adapters/intent/serving-model.ts';
+import { warmUseLite } from '../../shared/adapters/intent/sentence-encoder.ts';
+import { loadServingClassifier } from '../../shared/adapters/intent/serving-classifier.ts';
 import { FolderModelStore } from '../../shared/adapters/models/folder-model-store.ts';
 import { S3ModelStore } from '../../shared/adapters/models/s3-model-store.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
@@ -11,7 +12,7 @@ import { buildXAccount } from '../../shared/adapters/x/build-x-account.ts';
 import { XMentionsSource } from '../../shared/adapters/x/x-mentions.ts';
 import { discoverConfigSchema, loadConfig, parseSourceCredentials } from '../../shared/config.ts';
 import { systemClock } from '../../shared/ports/clock.ts';
-import { createDiscoverHandler } from './create-handler.ts';
+import { createDiscoverHandler, loadOnce, withEncoderLoaded } from './create-handler.ts';
 
 // Composition root: runs once per Lambda cold start (and once per local runner process).
 const config = loadConfig(discoverConfigSchema);
@@ -22,6 +23,11 @@ const sourceCredentials = config.SOURCES_SECRET_ARN
   : {};
 
 const stores = buildStores(config);
+const models = config.MODEL_BUCKET
+  ? new S3ModelStore(openS3({ region: config.AWS_REGION, endpoint: config.S3_ENDPOINT }), config.MODEL_BUCKET)
+  : config.MODEL_DIR
+    ? new FolderModelStore(config.MODEL_DIR)
+    : undefined;
 const log = createLogger('discover');
 const metrics = createMetrics('discover');
 // The connected account's mentions, when an X client is configured.
@@ -44,17 +50,11 @@ export const handler = createDiscoverHandler(
     clock: systemClock,
     log,
     metrics,
-    // The promoted registry version (models/ in the export bucket), else the shipped model.
-    intent: await loadServingScorer(
-      config.MODEL_BUCKET
-        ? new S3ModelStore(
-            openS3({ region: config.AWS_REGION, endpoint: config.S3_ENDPOINT }),
-            config.MODEL_BUCKET,
-          )
-        : config.MODEL_DIR
-          ? new FolderModelStore(config.MODEL_DIR)
-          : undefined,
-    ),
+    // The promoted registry version (models/ in the export bucket), else the shipped model; loaded
+    // on the first invocation, not at init, and kept while the container stays warm. The encoder
+    // is loaded with it, so a broken encoder fails the invocation before any page is read (and
+    // billed), not after the first page.
+    loadIntent: loadOnce(() => withEncoderLoaded(() => loadServingClassifier(models), warmUseLite)),
   },
   {
     pageSize: config.DISCOVERY_PAGE_SIZE,

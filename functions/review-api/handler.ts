@@ -1,5 +1,6 @@
 // zod 4 copies a schema's methods onto it when it is made: @hono/zod-openapi must add .openapi()
 // before any schema exists, so it is evaluated first (the review API's document names schemas).
+import { lazyExplainer } from '../../shared/adapters/intent/lazy-explainer.ts';
 import '@hono/zod-openapi';
 import type { LambdaEvent } from 'hono/aws-lambda';
 import { handle } from 'hono/aws-lambda';
@@ -40,6 +41,7 @@ export const handler = handle(
       : {}),
     maxJitterSeconds: Math.floor(config.ENGAGE_MAX_JITTER_MS / 1000),
     loadIntent: lazyShippedScorer(),
+    explainIntent: lazyExplainer(),
     queue: buildTaskQueue(config),
     clock: systemClock,
     log,

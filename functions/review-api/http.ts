@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as z from 'zod';
+import type { ExplainIntent } from '../../shared/adapters/intent/lazy-explainer.ts';
 import { AUTHOR_ID_PATTERNS } from '../../shared/domain/author-id.ts';
 import { SourceSchema } from '../../shared/domain/post.ts';
 import { prospectKey } from '../../shared/domain/prospect.ts';
@@ -67,6 +68,8 @@ export interface ApiDeps {
    * it). A function, so the API loads the model on the first preview, not at every cold start.
    */
   loadIntent?: () => Promise<IntentScorer>;
+  /** Loads the intent model's explainer on the first card that earned model points (review cards mark its cues). */
+  explainIntent?: () => Promise<ExplainIntent>;
   /** Starts the model trainer (the trainer function on AWS); absent, POST /api/models/train answers 503. */
   training?: TrainingLauncher;
   /** Approved replies wait a random 0..this many seconds in SQS before the worker sees them. */

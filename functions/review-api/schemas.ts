@@ -72,6 +72,10 @@ export const ScoringPostSchema = z
     highlights: z
       .array(z.string().max(500))
       .describe('Matched phrases and competitor names, as the rules matched them'),
+    modelCues: z
+      .array(z.string().max(500))
+      .optional()
+      .describe('Words of the post the intent model leaned on, as written (when the model gave points)'),
   })
   .openapi('ScoringPost');
 

@@ -22,8 +22,11 @@ export const BUNDLE = {
   mainFields: ['module', 'main'],
   /** Some dependencies are CommonJS and call require() for Node built-ins. */
   banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-  /** Provided by the Lambda Node.js runtime (SDK v3 and the Smithy packages it is built on). */
-  externalModules: ['@aws-sdk/*', '@smithy/*'],
+  /**
+   * Provided by the Lambda Node.js runtime (SDK v3 and the Smithy packages it is built on), and the
+   * sentence encoder, shipped as node_modules by the functions that load it (runtime-packages.ts).
+   */
+  externalModules: ['@aws-sdk/*', '@smithy/*', '@energetic-ai/*'],
   /** NodejsFunction names an ESM bundle index.mjs, so Lambda loads it as a module. */
   outputFile: 'index.mjs',
 } as const;

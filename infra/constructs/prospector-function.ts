@@ -6,6 +6,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionSpec } from '../function-specs.ts';
 import { toNodejsBundling } from './bundling.ts';
+import { runtimePackageDirs } from './runtime-packages.ts';
 
 export interface ProspectorFunctionProps {
   readonly spec: FunctionSpec;
@@ -59,7 +60,10 @@ export class ProspectorFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
-      bundling: toNodejsBundling('copyFiles' in spec ? spec.copyFiles : undefined),
+      bundling: toNodejsBundling([
+        ...(spec.copyFiles ?? []),
+        ...runtimePackageDirs(spec.runtimePackages ?? []),
+      ]),
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       retryAttempts: props.retryAttempts,
     });

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { createDiscoverHandler } from '../../functions/discover/create-handler.ts';
 import { buildStores, buildTaskQueue, buildXSource, type Stores } from '../../shared/adapters/build.ts';
 import { FolderExportFiles } from '../../shared/adapters/files/export-folder.ts';
+import { fastClassifier } from '../../shared/adapters/intent/serving-classifier.ts';
 import { loadShippedModel } from '../../shared/adapters/intent/shipped-model.ts';
 import { WebhookNotifier } from '../../shared/adapters/webhook/webhook-notifier.ts';
 import type { Campaign } from '../../shared/domain/campaign.ts';
@@ -140,7 +141,10 @@ export async function runScenario(
         clock: { now: () => new Date() },
         log: silentLog,
         metrics: noMetrics,
-        intent: loadShippedModel().scorer,
+        loadIntent: async () => {
+          const scorer = loadShippedModel().scorer;
+          return { classifier: fastClassifier(scorer), fallback: scorer };
+        },
       },
       {
         pageSize: world.pageSize ?? 100,

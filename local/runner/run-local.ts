@@ -7,6 +7,7 @@ import { createApp } from '../../functions/review-api/app.ts';
 import { localAccess, WRITE_TOKEN_HEADER } from '../../functions/review-api/local-access.ts';
 import { buildNotifier } from '../../shared/adapters/build.ts';
 import { FolderExportFiles } from '../../shared/adapters/files/export-folder.ts';
+import { lazyExplainer } from '../../shared/adapters/intent/lazy-explainer.ts';
 import { lazyShippedScorer } from '../../shared/adapters/intent/lazy-shipped-model.ts';
 import { createLogger } from '../../shared/adapters/powertools/logger.ts';
 import { INTERACTIVE_DELIVERY } from '../../shared/adapters/webhook/webhook-notifier.ts';
@@ -177,6 +178,7 @@ export async function runLocal(
         // Page cursors signed with a key of this run (or CURSOR_KEY when set).
         cursorKey: config.CURSOR_KEY ?? randomBytes(32),
         loadIntent: lazyShippedScorer(),
+        explainIntent: lazyExplainer(),
         ...(x ? { xAccount: { connections: x.connections, vault: x.vault, oauth: x.oauth } } : {}),
       },
       { localAccess: access },

@@ -26,6 +26,7 @@ import { DynamoLeadStore } from './dynamodb/lead-store.ts';
 import { DynamoOutbox } from './dynamodb/outbox-store.ts';
 import { DynamoPostStore } from './dynamodb/post-store.ts';
 import { DynamoRunStore } from './dynamodb/run-store.ts';
+import { DynamoSignalIntentStore } from './dynamodb/signal-intent-store.ts';
 import { openTable } from './dynamodb/table.ts';
 import { DynamoTaskStore } from './dynamodb/task-store.ts';
 import { HackerNewsSocialSource } from './hackernews/hackernews-source.ts';
@@ -60,6 +61,7 @@ export function buildStores(config: StoreConfig) {
     codes: new DynamoFeedbackCodeStore(table),
     funnel: new DynamoFunnelStore(table),
     outbox: new DynamoOutbox(table),
+    signals: new DynamoSignalIntentStore(table),
   };
 }
 export type Stores = ReturnType<typeof buildStores>;

@@ -15,6 +15,8 @@ export interface ScoringPost {
   campaignIds: string[];
   /** Matched phrases and competitor names to mark in the text (the UI splits the text on them). */
   highlights: string[];
+  /** Words the intent model leaned on, as written in the post (see model-cues.ts); set by the use case. */
+  modelCues?: string[];
 }
 
 /** Rule kinds whose evidence is a span of the post's text. */

@@ -51,7 +51,17 @@ export class ProfileText {
   }
 }
 
-/** A post's text, its phrase matches (one pass for all rules) and, lazily, the classifier's probability. */
+/** A probability stored with the model version that computed it (see Signal.intent). */
+export interface StoredIntent {
+  readonly p: number;
+  readonly model: string;
+}
+
+/**
+ * A post's text, its phrase matches (one pass for all rules) and its intent probability: the one
+ * stored at ingest when there is one (the two-stage model ran then, and rescoring must never run
+ * its encoder again), else the synchronous fallback's, computed lazily.
+ */
 export class PostText {
   readonly matches: (string | undefined)[];
   private p: number | undefined;
@@ -59,12 +69,18 @@ export class PostText {
     readonly text: string,
     indexes: TextIndexes,
     private readonly scorer: IntentScorer | undefined,
+    private readonly stored?: StoredIntent,
   ) {
     this.matches = indexes.post.matchAll(text);
+    this.p = stored?.p;
   }
   probability(): number {
     if (this.p === undefined) this.p = this.scorer?.probability(this.text) ?? 0;
     return this.p;
+  }
+  /** The model version behind `probability()`: the stored one, else the fallback's. */
+  model(): string | undefined {
+    return this.stored?.model ?? this.scorer?.version;
   }
 }
 
@@ -170,7 +186,7 @@ function intentEvaluator(
           const p = post.probability();
           const band = bands.find((b) => p >= b.min);
           return band
-            ? { points: band.points, evidence: `p=${p.toFixed(2)} (model ${scorer.version})` }
+            ? { points: band.points, evidence: `p=${p.toFixed(2)} (model ${post.model()})` }
             : undefined;
         },
       };

@@ -160,7 +160,7 @@ export function scoreProspect(
   for (const s of signals) {
     if (s.postKind === 'retweet') continue;
     const weight = 0.5 ** (Math.max(nowMs - Date.parse(s.at), 0) * perMs);
-    const post = new PostText(s.text, c.indexes, c.intentScorer);
+    const post = new PostText(s.text, c.indexes, c.intentScorer, s.intent);
     for (const { rule, evidence } of c.intent) {
       const hit = evidence(post);
       if (hit === undefined) continue;

@@ -71,12 +71,19 @@ export interface LeadFilter {
   /** Inclusive score bounds: they narrow the score index itself, so pages stay cheap. */
   minScore?: number;
   maxScore?: number;
+  /** Highest score first (default), or latest evidence first: the lead whose newest post came last. */
+  order?: 'score' | 'newest';
 }
 
 export interface LeadStore {
   getLead(key: string): Promise<Lead | undefined>;
   /** The lead's live signals at `now` (default: the current time); expired ones are not evidence. */
   listSignals(key: string, now?: Date): Promise<Signal[]>;
+  /**
+   * Named signals of many leads at once (live ones only), grouped by lead key: the review queue
+   * reads each card's scoring post in one round trip per 100 posts, not one query per lead.
+   */
+  getSignals(refs: readonly { key: string; postId: string }[], now?: Date): Promise<Map<string, Signal[]>>;
   listEvents(key: string): Promise<LeadEvent[]>;
   /**
    * Keys of prospects with evidence not yet scored (a sparse index, so a crash never strands one),

@@ -25,6 +25,8 @@ export const PHASE_SHARES = {
   discover: 0.5,
   qualify: 0.5,
   rescore: 0.4,
+  /** Re-classifying stored posts after a new model version (the encoder is the slow part). */
+  intent: 0.3,
   decay: 0.3,
   followUps: 0.7,
   requeue: 1,

@@ -3,6 +3,7 @@ import { prospectKey } from '../domain/prospect.ts';
 import type { BudgetStore } from '../ports/budget-store.ts';
 import type { CampaignStore } from '../ports/campaign-store.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { IntentClassifier } from '../ports/intent-classifier.ts';
 import type { Log } from '../ports/log.ts';
 import type { PostStore } from '../ports/post-store.ts';
 import {
@@ -14,6 +15,7 @@ import {
   SourceUnavailableError,
   UsageCapExceededError,
 } from '../ports/social-source.ts';
+import { classifyInBatches } from './classify-texts.ts';
 import { mapBounded } from './map-bounded.ts';
 import { type SourceBlock, type WindowGap, windowedMarkers } from './search-window.ts';
 
@@ -23,6 +25,12 @@ export interface CampaignDeps {
   budgets: BudgetStore;
   clock: Clock;
   log: Log;
+  /**
+   * Classifies each page's new posts once, at ingest; the probability is stored on the signal with
+   * the model version. Absent (tests, tools), signals are stored without one and scoring falls back
+   * to the synchronous model.
+   */
+  classifier?: IntentClassifier;
 }
 
 export interface WalkOptions {
@@ -248,6 +256,12 @@ function stopReason(error: unknown): StopReason | undefined {
   return undefined;
 }
 
+/**
+ * Stores a page's posts. The new posts' texts are classified first, in one batched call per page
+ * (the walk's time check before each page covers it), so each signal lands with its probability in
+ * the same write as the post. A classifier failure throws: the cursor has not moved past the page,
+ * so the next cycle reads it again instead of storing signals without a probability.
+ */
 async function storePage(
   deps: CampaignDeps,
   campaign: Campaign,
@@ -256,10 +270,22 @@ async function storePage(
   touched: Set<string>,
 ) {
   const now = deps.clock.now();
+  const classifier = deps.classifier;
+  const own = page.posts.filter((p) => p.kind !== 'retweet');
+  const probabilities = classifier
+    ? await classifyInBatches(
+        classifier,
+        own.map((p) => p.text),
+      )
+    : [];
+  const intentOf = new Map(
+    classifier ? own.map((p, i) => [p.id, { p: probabilities[i] ?? 0, model: classifier.version }]) : [],
+  );
   const outcomes = await mapBounded(page.posts, 8, async (found) => {
     const author = page.authors.get(found.authorId);
     if (!author) throw new Error(`normalised post ${found.id} has no author`);
     const post = { ...found, campaignIds: [campaign.id] };
+    const intent = intentOf.get(found.id);
     const signal =
       found.kind === 'retweet'
         ? undefined
@@ -270,6 +296,7 @@ async function storePage(
             at: found.createdAt,
             text: found.text,
             url: found.url,
+            ...(intent ? { intent } : {}),
           };
     const outcome = await deps.posts.recordPost({ post, author, signal }, now);
     if (outcome === 'new' && signal) touched.add(prospectKey(author));

@@ -195,7 +195,10 @@ export async function saveCampaign(
     throw new InvalidCampaignError(
       parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message })),
     );
-  await deps.campaigns.putCampaign(parsed.data);
+  // The read above gives the clear error; the conditional write settles a race between two people.
+  const written = await deps.campaigns.putCampaign(parsed.data, mode === 'create' ? 'new' : 'existing');
+  if (!written)
+    throw mode === 'create' ? new CampaignExistsError(input.id) : new CampaignNotFoundError(input.id);
   return parsed.data;
 }
 
@@ -208,6 +211,6 @@ export async function setCampaignActive(
   const campaign = await deps.campaigns.getCampaign(id);
   if (!campaign) throw new CampaignNotFoundError(id);
   const changed = { ...campaign, active };
-  await deps.campaigns.putCampaign(changed);
+  if (!(await deps.campaigns.putCampaign(changed, 'existing'))) throw new CampaignNotFoundError(id);
   return changed;
 }

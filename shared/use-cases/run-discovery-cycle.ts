@@ -2,6 +2,7 @@ import type { LeadState } from '../domain/lead-state.ts';
 import type { MentionsSource } from '../ports/mentions.ts';
 import type { Notifier } from '../ports/notifier.ts';
 import type { Outbox } from '../ports/outbox.ts';
+import type { SignalIntentStore } from '../ports/signal-intent-store.ts';
 import type { TaskQueue } from '../ports/task-queue.ts';
 import type { XConnectionStore } from '../ports/x-account.ts';
 import { requeueApprovedTasks } from './approve-task.ts';
@@ -17,6 +18,7 @@ import { processFollowUps } from './process-follow-ups.ts';
 import { type QualifyDeps, qualifyPending } from './qualify-prospects.ts';
 import { type MentionsRun, readMentions } from './read-mentions.ts';
 import { rescoreDecayed } from './rescore-decayed.ts';
+import { rescoreIntentStep } from './rescore-intent.ts';
 import { rescoreStep } from './rescore-leads.ts';
 
 export type CycleDeps = DiscoverDeps &
@@ -27,6 +29,8 @@ export type CycleDeps = DiscoverDeps &
     outbox: Outbox;
     /** The connected X account's mentions; absent (no X client configured), none are read. */
     mentions?: { connections: XConnectionStore; mentionsSource: MentionsSource };
+    /** Stored probabilities; with `classifier`, a new model version re-classifies them step by step. */
+    signals?: SignalIntentStore;
   };
 
 export interface CycleOptions extends DiscoverOptions {
@@ -43,6 +47,8 @@ export interface CycleResult {
   tasksDrafted: number;
   tasksRequeued: number;
   rescored: number;
+  /** Stored posts re-classified by a newly served model version in this cycle. */
+  reclassified: number;
   /** Open leads re-scored for decay in this cycle. */
   decayChecked: number;
   /** New MQLs sales was told about (0 without a webhook, or when the notice failed). */
@@ -57,7 +63,8 @@ export interface CycleResult {
 
 /**
  * The scheduled step: discover, score everything with new evidence (including prospects a
- * crashed run left pending), advance any re-score a new definition started and the decay sweep,
+ * crashed run left pending), advance any re-score a new definition started, the re-classification
+ * a new model version needs, and the decay sweep,
  * then do the follow-ups the scores wrote to the outbox (drafts for review and MQL, notices to
  * sales), including those a crashed cycle left. Each phase has its share of the time left (see
  * cycle-budget.ts) and stops in time; whatever is left is resumed by the next cycle.
@@ -98,6 +105,20 @@ export async function runDiscoveryCycle(deps: CycleDeps, options: CycleOptions):
   ended('rescore', rescoreBudget.outOfTime() && rescored !== undefined && !rescored.done);
   transitions.push(...(rescored?.transitions ?? []));
 
+  // A newly served model version re-classifies stored posts, a bounded step per cycle. The bound is
+  // in stored items walked (cheap: most are not signals, or already current); the encoder's time
+  // is bounded by the phase's share, asked before each page of 100.
+  const intentBudget = phase('intent');
+  const reclassified =
+    deps.signals && deps.classifier
+      ? await rescoreIntentStep(
+          { ...deps, signals: deps.signals, classifier: deps.classifier },
+          { maxItems: 10_000, outOfTime: intentBudget.outOfTime },
+        )
+      : undefined;
+  ended('intent', intentBudget.outOfTime() && reclassified !== undefined && !reclassified.done);
+  transitions.push(...(reclassified?.transitions ?? []));
+
   const decayBudget = phase('decay');
   const decayed = await rescoreDecayed(deps, {
     maxLeads: 1_000,
@@ -128,10 +149,11 @@ export async function runDiscoveryCycle(deps: CycleDeps, options: CycleOptions):
     tasksDrafted: followUps.tasksDrafted,
     tasksRequeued,
     rescored: rescored?.rescored ?? 0,
+    reclassified: reclassified?.reclassified ?? 0,
     decayChecked: decayed.checked,
     mqlsAnnounced: followUps.mqlsAnnounced,
     ...(mentions ? { mentions } : {}),
-    failed: qualified.failed + (rescored?.failed ?? 0) + decayed.failed,
+    failed: qualified.failed + (rescored?.failed ?? 0) + (reclassified?.failed ?? 0) + decayed.failed,
     outOfTime,
   };
 }

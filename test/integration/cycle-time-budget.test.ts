@@ -77,4 +77,41 @@ describe('the cycle keeps to its time budget after discovery', () => {
     expect(resumed.outOfTime).toEqual([]);
     expect(await pendingCount(deps)).toBe(0);
   });
+
+  it('re-classifies for a new model version within its own phase share, and the next cycles finish the walk once', async () => {
+    let left = 300_000;
+    const classified: string[] = [];
+    // Each classify call of the new version takes 50 s of the invocation (a slow encoder).
+    const classifier = {
+      version: 'v2',
+      classify: async (texts: readonly string[]) => {
+        left -= 50_000;
+        classified.push(...texts);
+        return texts.map(() => 0.4);
+      },
+    };
+    const options = {
+      pageSize: 10,
+      maxPagesPerCampaign: 1,
+      backfillDays: 7,
+      minRemainingMs: 20_000,
+      accountMonthlyBudget: 1_000,
+    };
+
+    const cut = await runDiscoveryCycle({ ...deps, classifier }, { ...options, remainingMs: () => left });
+    const classifiedByCut = classified.length;
+    const rest = await runDiscoveryCycle({ ...deps, classifier }, { ...options, remainingMs: () => 300_000 });
+    const idle = await runDiscoveryCycle({ ...deps, classifier }, { ...options, remainingMs: () => 300_000 });
+
+    // 0.3 of the 290 s above the reserve is 87 s: two slow pages, then the phase stops.
+    expect(cut.outOfTime).toContain('intent');
+    expect(classifiedByCut).toBe(cut.reclassified);
+    expect(cut.reclassified).toBeGreaterThan(0);
+    expect(cut.reclassified).toBeLessThan(130);
+    expect(cut.reclassified + rest.reclassified).toBe(130);
+    expect(rest.outOfTime).toEqual([]);
+    expect(idle.reclassified).toBe(0);
+    expect(classified).toHaveLength(130);
+    expect(await pendingCount(deps)).toBe(0);
+  });
 });

@@ -147,3 +147,32 @@ describe('the review API: campaigns', () => {
     ]);
   });
 });
+
+describe('the review API: two people adding the same campaign at once', () => {
+  it('stores one and answers the other 409, against DynamoDB Local', async () => {
+    // Arrange
+    const stores = await freshStores();
+    const { queue } = await freshQueue();
+    const app = createApp({
+      ...stores,
+      queue,
+      clock: { now: () => new Date('2026-12-05T10:00:00.000Z') },
+      log: silentLog,
+      identify: everyRole(),
+    });
+    const racing = ['CRM switchers (Mia)', 'CRM switchers (Ola)'].map((name) => ({
+      ...campaign,
+      id: 'race',
+      name,
+    }));
+
+    // Act: both read "no such campaign" before either writes, most of the time; the write decides.
+    const answers = await Promise.all(racing.map((c) => app.request('/api/campaigns', send('POST', c))));
+
+    // Assert
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+    const stored = await stores.campaigns.getCampaign('race');
+    const winner = racing[answers.findIndex((r) => r.status === 201)];
+    expect(stored?.name).toBe(winner?.name);
+  });
+});

@@ -83,3 +83,39 @@ describe('the review queue filters by campaign, source and score, and counts wha
     expect(counts).toMatchObject({ review: 4, mql: 1, nurture: 1, disqualified: 0, won: 0 });
   });
 });
+
+describe('the review queue newest first', () => {
+  it('orders by when each lead’s latest post was recorded, with the filters still applied', async () => {
+    // Arrange: four leads whose posts arrive an hour apart, in an order unrelated to their scores.
+    const stores = await freshStores();
+    const { queue } = await freshQueue();
+    const app = createApp({
+      ...stores,
+      queue,
+      clock: { now: () => NOW },
+      log: silentLog,
+      identify: everyRole('maria'),
+    });
+    const at = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000);
+    await seedLead(stores, { n: 1, score: 90, campaign: 'crm' }, at(4));
+    await seedLead(stores, { n: 2, score: 20, campaign: 'hr' }, at(1));
+    await seedLead(stores, { n: 3, score: 50, campaign: 'crm' }, at(3));
+    await seedLead(stores, { n: 4, score: 70, campaign: 'crm' }, at(2));
+    const keys = async (query: string) => {
+      const res = await app.request(`/api/leads?state=review&sort=newest${query}`);
+      expect(res.status).toBe(200);
+      return ((await res.json()) as LeadPage).items.map((l) => l.key);
+    };
+
+    // Act / assert
+    expect(await keys('')).toEqual(['x#2', 'x#4', 'x#3', 'x#1']);
+    expect(await keys('&campaign=crm&minScore=40&maxScore=80')).toEqual(['x#4', 'x#3']);
+    const byScore = await app.request('/api/leads?state=review');
+    expect(((await byScore.json()) as LeadPage).items.map((l) => l.key)).toEqual([
+      'x#1',
+      'x#4',
+      'x#3',
+      'x#2',
+    ]);
+  });
+});

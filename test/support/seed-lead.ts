@@ -59,7 +59,17 @@ export async function seedLead(
   };
   await stores.posts.recordPost({ post, author, signal }, now);
   const key = `${source}#${authorId}`;
-  const update = { score: input.score, breakdown: [], definitionVersion: 1, state: input.state ?? 'review' };
+  // As scoring leaves it: the breakdown names the post that earned the points.
+  const breakdown = [
+    {
+      ruleId: 'intent.shopping',
+      kind: 'intent.phrase',
+      points: input.score,
+      evidence: 'evaluating',
+      postId: post.id,
+    },
+  ];
+  const update = { score: input.score, breakdown, definitionVersion: 1, state: input.state ?? 'review' };
   if (!(await stores.leads.saveScore(key, 1, update, now))) throw new Error(`could not score ${key}`);
   return key;
 }

@@ -5,7 +5,13 @@ import type { PostStore } from '../../shared/ports/post-store.ts';
 /** Stores one original post on X by a VP with a company site, with its signal, as discovery would. */
 export async function seedPost(
   posts: PostStore,
-  input: { authorId: string; postId: string; text: string; handle?: string },
+  input: {
+    authorId: string;
+    postId: string;
+    text: string;
+    handle?: string;
+    intent?: { p: number; model: string };
+  },
   now = new Date(),
 ) {
   const post: Post = {
@@ -38,6 +44,7 @@ export async function seedPost(
     at: post.createdAt,
     text: post.text,
     url: post.url,
+    ...(input.intent ? { intent: input.intent } : {}),
   };
   return posts.recordPost({ post, author, signal }, now);
 }

@@ -122,7 +122,7 @@ describe('the queue filters', () => {
         counts: { review: 12, mql: 3, nurture: 0 },
       }),
     );
-    const q = readQuery(new URLSearchParams('state=mql&minScore=1e9&maxScore=42.5&source=evil'));
+    const q = readQuery(new URLSearchParams('state=mql&minScore=1e9&maxScore=42.5&source=evil&sort=random'));
 
     expect(html).toContain('In review (12)');
     expect(html).toContain('MQL (3)');
@@ -134,6 +134,8 @@ describe('the queue filters', () => {
       source: '',
       minScore: '',
       maxScore: '42.5',
+      sort: 'score',
     });
+    expect(readQuery(new URLSearchParams('sort=newest')).sort).toBe('newest');
   });
 });

@@ -88,6 +88,36 @@ describe('intent model bands', () => {
     expect(r.intentPoints).toBe(20);
   });
 
+  it('uses the probability stored at ingest and names the model that computed it, never calling the fallback', () => {
+    const calls: string[] = [];
+    const fallback: IntentScorer = {
+      version: 'fast-v1',
+      probability: (t) => {
+        calls.push(t);
+        return 0.1;
+      },
+    };
+    const stored: Signal = { ...signal('hello'), intent: { p: 0.85, model: 'two-stage-v2' } };
+    const r = scoreProspect(compileDefinition(modelDefinition, fallback), profile, [stored], now);
+
+    expect(calls).toEqual([]);
+    expect(r.intentPoints).toBe(40);
+    expect(r.breakdown[0]?.evidence).toBe('p=0.85 (model two-stage-v2)');
+  });
+
+  it('falls back to the synchronous model, and names its version, for a signal stored without a probability', () => {
+    const stored: Signal = { ...signal('kept'), intent: { p: 0.2, model: 'two-stage-v2' } };
+    const r = scoreProspect(
+      compileDefinition(modelDefinition, { ...scorer({ fresh: 0.6 }), version: 'fast-v1' }),
+      profile,
+      [stored, signal('fresh')],
+      now,
+    );
+
+    expect(r.intentPoints).toBe(20);
+    expect(r.breakdown.map((b) => [b.postId, b.evidence])).toEqual([['p-fresh', 'p=0.60 (model fast-v1)']]);
+  });
+
   it('refuses to compile a model rule without a model', () => {
     expect(() => compileDefinition(modelDefinition)).toThrow(MissingIntentModelError);
   });

@@ -25,7 +25,8 @@ import { CsvSchema, LeadAnswerSchema, LeadDetailSchema, LeadPageSchema, looseObj
 
 const Score = z.coerce.number().min(0).max(1_000_000);
 /**
- * The queue: one state, highest score first (`sort=score`, the score index's order), narrowed by
+ * The queue: one state, highest score first (`sort=score`, the score index's order) or latest
+ * evidence first (`sort=newest`, the newest-first index), narrowed by
  * campaign, source and an inclusive score range. A filtered page may be short while `nextCursor`
  * is set: follow it.
  */
@@ -41,7 +42,10 @@ const ListQuery = z
     source: SourceSchema.optional(),
     minScore: Score.optional(),
     maxScore: Score.optional(),
-    sort: z.enum(['score']).default('score').describe('Highest score first'),
+    sort: z
+      .enum(['score', 'newest'])
+      .default('score')
+      .describe('`score`: highest score first; `newest`: the lead whose latest post was recorded last first'),
   })
   .superRefine((q, ctx) => {
     if (q.minScore !== undefined && q.maxScore !== undefined && q.minScore > q.maxScore)
@@ -106,8 +110,14 @@ export function leadRoutes(deps: RouteDeps) {
       responses: { 200: { description: 'A page of leads', schema: LeadPageSchema } },
     },
     async (c, { query: q }) => {
-      const filter = { campaign: q.campaign, source: q.source, minScore: q.minScore, maxScore: q.maxScore };
-      // A cursor pages the list it came from: same state, same filters.
+      const filter = {
+        campaign: q.campaign,
+        source: q.source,
+        minScore: q.minScore,
+        maxScore: q.maxScore,
+        ...(q.sort === 'newest' ? { order: 'newest' as const } : {}),
+      };
+      // A cursor pages the list it came from: same state, same filters, same order.
       const narrowed = Object.values(filter).some((v) => v !== undefined);
       const purpose = narrowed ? `leads:${q.state}:${JSON.stringify(filter)}` : `leads:${q.state}`;
       const page = await reviewCards(

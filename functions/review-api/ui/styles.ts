@@ -12,12 +12,14 @@ export const UI_CSS = `
   .card { background: #fff; border: 1px solid #dde1e8; border-radius: 8px; padding: 12px 16px; margin-bottom: 12px; }
   .card.selected { border-color: #1f6feb; box-shadow: 0 0 0 2px #1f6feb33; }
   .row { display: flex; justify-content: space-between; gap: 12px; align-items: baseline; }
-  .score { font-weight: 700; font-size: 18px; }
+  div.score { font-weight: 700; font-size: 18px; }
   .muted { color: #4f596b; }
   .why { margin: 8px 0; padding-left: 18px; }
   blockquote.post { margin: 0 0 8px; font-size: 15px; }
   blockquote.post p { margin: 0 0 4px; white-space: pre-wrap; }
   mark { background: #fff0a8; color: inherit; padding: 0 1px; border-radius: 2px; }
+  mark.cue { background: transparent; text-decoration: underline dotted #5b3fb8 2px; text-underline-offset: 3px; }
+  div.score .grade { font-size: 0.6em; font-weight: 600; }
   a { color: #0b57d0; }
   .actions { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; margin-top: 6px; }
   input[type=text] { flex: 1; min-width: 220px; padding: 6px 8px; border: 1px solid #8a94a6; border-radius: 6px; }

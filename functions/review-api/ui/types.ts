@@ -27,6 +27,8 @@ export interface ScoringPost {
   at: string;
   campaignIds: string[];
   highlights: string[];
+  /** Words the intent model leaned on (marked apart from the rules' phrases). */
+  modelCues?: string[];
 }
 
 export interface Lead {
@@ -36,6 +38,8 @@ export interface Lead {
   score: number;
   breakdown: BreakdownEntry[];
   definitionVersion?: number;
+  /** A–D when the definition grades fit. */
+  fitGrade?: string;
   campaignIds: string[];
   updatedAt: string;
   revision?: number;

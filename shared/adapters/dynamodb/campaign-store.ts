@@ -3,7 +3,7 @@ import { type Campaign, CampaignSchema, type Cursor, CursorSchema } from '../../
 import type { CampaignStore } from '../../ports/campaign-store.ts';
 import type { Log } from '../../ports/log.ts';
 import { parseEach, parseStored, stderrLog } from './stored-items.ts';
-import { keys, queryAll, type Table } from './table.ts';
+import { isConditionFailure, keys, queryAll, type Table } from './table.ts';
 
 /** Campaigns live in one small partition; each item also carries its discovery cursor. */
 export class DynamoCampaignStore implements CampaignStore {
@@ -34,16 +34,28 @@ export class DynamoCampaignStore implements CampaignStore {
     return Item ? CampaignSchema.parse(Item.campaign) : undefined;
   }
 
-  async putCampaign(campaign: Campaign): Promise<void> {
+  async putCampaign(campaign: Campaign, only?: 'new' | 'existing'): Promise<boolean> {
     // Keeps the cursor: editing a campaign must not make discovery read old posts again.
-    await this.table.doc.send(
-      new UpdateCommand({
-        TableName: this.table.name,
-        Key: keys.campaign(campaign.id),
-        UpdateExpression: 'SET campaign = :c',
-        ExpressionAttributeValues: { ':c': CampaignSchema.parse(campaign) },
-      }),
-    );
+    try {
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.name,
+          Key: keys.campaign(campaign.id),
+          UpdateExpression: 'SET campaign = :c',
+          ExpressionAttributeValues: { ':c': CampaignSchema.parse(campaign) },
+          ...(only
+            ? {
+                ConditionExpression:
+                  only === 'new' ? 'attribute_not_exists(campaign)' : 'attribute_exists(campaign)',
+              }
+            : {}),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (only && isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   async getCursor(campaignId: string): Promise<Cursor> {

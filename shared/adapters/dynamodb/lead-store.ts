@@ -1,5 +1,4 @@
 import { GetCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-
 import * as z from 'zod';
 import { type Engagement, EngagementSchema } from '../../domain/engagement.ts';
 import { CohortSchema, DealSchema, FunnelStageSchema } from '../../domain/funnel.ts';
@@ -20,6 +19,7 @@ import { funnelDeltaPut } from './funnel-items.ts';
 import { queryChangedSince } from './lead-changes.ts';
 import { eventPut, funnelSet, transitionItems } from './lead-transition.ts';
 import { followUpPut } from './outbox-store.ts';
+import { batchGetSignals } from './signal-batch.ts';
 import {
   epochSeconds,
   NOT_EXPIRED,
@@ -141,6 +141,24 @@ export class DynamoLeadStore implements LeadStore {
     ).items;
   }
 
+  async getSignals(
+    refs: readonly { key: string; postId: string }[],
+    now: Date = new Date(),
+  ): Promise<Map<string, Signal[]>> {
+    return batchGetSignals(this.table, refs, now, (item) => {
+      const parsed = parseEach(
+        [item],
+        (i) => {
+          const p = parseStored(SignalItemSchema, i, `signal ${String(i.sk)}`);
+          return { ...p.signal, campaignIds: p.campaignIds };
+        },
+        'signal',
+        this.log,
+      ).items;
+      return parsed[0];
+    });
+  }
+
   async listEvents(key: string): Promise<LeadEvent[]> {
     const items = await this.queryPartition(key, 'EVENT#');
     return parseEach(
@@ -177,7 +195,9 @@ export class DynamoLeadStore implements LeadStore {
         Key: keys.lead(key),
         UpdateExpression:
           'SET score = :score, breakdown = :breakdown, definitionVersion = :version, #state = :state, ' +
-          'updatedAt = :now, gsi1pk = :g1pk, gsi1sk = :g1sk, gsi2pk = :g2pk, gsi2sk = :g2sk, #revision = :next' +
+          'updatedAt = :now, gsi1pk = :g1pk, gsi1sk = :g1sk, gsi2pk = :g2pk, gsi2sk = :g2sk, #revision = :next, ' +
+          // A lead stored before the newest-first index joins it at its next score.
+          'gsi4sk = if_not_exists(gsi4sk, :g4sk)' +
           (update.fitGrade ? ', fitGrade = :grade' : '') +
           funnel.set.map((f) => `, ${f}`).join('') +
           ` REMOVE gsi3pk, gsi3sk${update.fitGrade ? '' : ', fitGrade'}`,
@@ -194,6 +214,7 @@ export class DynamoLeadStore implements LeadStore {
           ':g1sk': scoreSortKey(update.score, key),
           ':g2pk': `CHANGED#${day(nowIso)}`,
           ':g2sk': `${nowIso}#${key}`,
+          ':g4sk': `${nowIso}#${key}`,
           ':revision': revision,
           ':next': revision + 1,
           ...funnel.values,
@@ -242,14 +263,22 @@ export class DynamoLeadStore implements LeadStore {
   ): Promise<Page<Lead>> {
     const values: Record<string, unknown> = { ':p': `STATE#${state}` };
     const names: Record<string, string> = {};
+    const newest = filter.order === 'newest';
     let keyCondition = 'gsi1pk = :p';
-    if (filter.minScore !== undefined || filter.maxScore !== undefined) {
-      // The score index sorts `cents#key`: bounds on the sort key select a score range exactly.
-      values[':lo'] = scoreSortKey(filter.minScore ?? 0, '');
-      values[':hi'] = scoreSortKey(filter.maxScore ?? MAX_INDEXED_SCORE, '\uffff');
-      keyCondition += ' AND gsi1sk BETWEEN :lo AND :hi';
-    }
     const filters: string[] = [];
+    if (filter.minScore !== undefined || filter.maxScore !== undefined) {
+      if (newest) {
+        // The newest-first index sorts by time, so a score range filters instead of bounding the key.
+        values[':lo'] = filter.minScore ?? 0;
+        values[':hi'] = filter.maxScore ?? MAX_INDEXED_SCORE;
+        filters.push('score BETWEEN :lo AND :hi');
+      } else {
+        // The score index sorts `cents#key`: bounds on the sort key select a score range exactly.
+        values[':lo'] = scoreSortKey(filter.minScore ?? 0, '');
+        values[':hi'] = scoreSortKey(filter.maxScore ?? MAX_INDEXED_SCORE, '\uffff');
+        keyCondition += ' AND gsi1sk BETWEEN :lo AND :hi';
+      }
+    }
     if (filter.source !== undefined) {
       names['#profile'] = 'profile';
       names['#source'] = 'source';
@@ -263,7 +292,7 @@ export class DynamoLeadStore implements LeadStore {
     const page = await this.table.doc.send(
       new QueryCommand({
         TableName: this.table.name,
-        IndexName: 'gsi1',
+        IndexName: newest ? 'gsi4' : 'gsi1',
         KeyConditionExpression: keyCondition,
         ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
         ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),

@@ -49,7 +49,9 @@ export class DynamoPostStore implements PostStore {
           'SET #profile = :profile, updatedAt = :now, firstSeenAt = if_not_exists(firstSeenAt, :now), ' +
           '#state = if_not_exists(#state, :new), score = if_not_exists(score, :zero), ' +
           'gsi1pk = if_not_exists(gsi1pk, :stateNew), gsi1sk = if_not_exists(gsi1sk, :sk), ' +
-          '#revision = if_not_exists(#revision, :zero) + :one, gsi3pk = :pending, gsi3sk = :pendingSk ' +
+          '#revision = if_not_exists(#revision, :zero) + :one, gsi3pk = :pending, gsi3sk = :pendingSk, ' +
+          // The queue's "newest first": when this lead's latest post was recorded.
+          'gsi4sk = :pendingSk ' +
           'ADD campaignIds :campaigns',
         // A person erased on request leaves a tombstone: they are never stored again.
         ConditionExpression: 'attribute_not_exists(erasedAt)',

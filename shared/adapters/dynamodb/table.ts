@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 
 /**
- * One table, generic key names, three sparse GSIs. Infra and the local stack both build the table
+ * One table, generic key names, four sparse GSIs. Infra and the local stack both build the table
  * from this description so they cannot drift apart.
  */
 export const TABLE_LAYOUT = {
@@ -16,6 +16,12 @@ export const TABLE_LAYOUT = {
     { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     /** Prospects with unscored evidence; the attribute is removed when they are scored. */
     { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+    /**
+     * Leads by state, latest evidence first: the state partition of gsi1 (a lead's `gsi1pk`) sorted
+     * by when its most recent post was recorded. Only leads carry `gsi4sk`, so tasks and records
+     * sharing gsi1's key are not in it.
+     */
+    { name: 'gsi4', partitionKey: 'gsi1pk', sortKey: 'gsi4sk' },
   ],
 } as const;
 

@@ -28,8 +28,37 @@ export function splitHighlights(text: string, phrases: readonly string[]): { tex
   return parts;
 }
 
-export function Highlighted({ text, phrases }: { text: string; phrases: readonly string[] }) {
+/**
+ * The post with the rules' matches in <mark> and, apart from them, the words the intent model
+ * leaned on in <mark class="cue">: a reviewer tells "the definition matched this phrase" from
+ * "the model read this as intent". A rule match wins where both mark the same words.
+ */
+export function Highlighted({
+  text,
+  phrases,
+  cues = [],
+}: {
+  text: string;
+  phrases: readonly string[];
+  cues?: readonly string[];
+}) {
   return (
-    <>{splitHighlights(text, phrases).map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : p.text))}</>
+    <>
+      {splitHighlights(text, phrases).map((p, i) =>
+        p.hit ? (
+          <mark key={i}>{p.text}</mark>
+        ) : (
+          splitHighlights(p.text, cues).map((q, j) =>
+            q.hit ? (
+              <mark key={`${i}.${j}`} class="cue" title="the intent model leaned on this">
+                {q.text}
+              </mark>
+            ) : (
+              q.text
+            ),
+          )
+        ),
+      )}
+    </>
   );
 }

@@ -34,7 +34,7 @@ export function LeadCard({
       {post ? (
         <blockquote class="post">
           <p>
-            <Highlighted text={post.text} phrases={post.highlights} />
+            <Highlighted text={post.text} phrases={post.highlights} cues={post.modelCues} />
           </p>
           <footer class="muted">
             {postUrl ? (
@@ -67,6 +67,11 @@ export function LeadCard({
         </div>
         <div class="score" title={`definition v${lead.definitionVersion ?? '?'}`}>
           {lead.score}
+          {lead.fitGrade && (
+            <span class="grade" title="fit grade (A best)">
+              {` · fit ${lead.fitGrade}`}
+            </span>
+          )}
         </div>
       </div>
       <div class="muted bio">{lead.profile.bio}</div>

@@ -5,6 +5,8 @@ export interface ReviewQuery {
   source: string;
   minScore: string;
   maxScore: string;
+  /** `score` (highest first) or `newest` (latest post first). */
+  sort: string;
 }
 
 export const STATES = ['review', 'mql', 'nurture', 'disqualified'] as const;
@@ -27,13 +29,15 @@ export function readQuery(params: URLSearchParams): ReviewQuery {
     source: SOURCES.includes(source) ? source : '',
     minScore: scoreParam(params.get('minScore')),
     maxScore: scoreParam(params.get('maxScore')),
+    sort: params.get('sort') === 'newest' ? 'newest' : 'score',
   };
 }
 
 function go(q: ReviewQuery, change: Partial<ReviewQuery>): void {
   const next = { ...q, ...change };
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(next)) if (v && !(k === 'state' && v === 'review')) p.set(k, v);
+  for (const [k, v] of Object.entries(next))
+    if (v && !(k === 'state' && v === 'review') && !(k === 'sort' && v === 'score')) p.set(k, v);
   const qs = p.toString();
   location.hash = `#/review${qs ? `?${qs}` : ''}`;
 }
@@ -113,7 +117,13 @@ export function ReviewFilters({
         <label>
           to <input type="number" name="maxScore" step="any" value={query.maxScore} />
         </label>
-        <span class="muted">highest score first</span>
+        <label>
+          order{' '}
+          <select name="sort" value={query.sort} onChange={(e) => go(query, { sort: value(e) })}>
+            <option value="score">highest score first</option>
+            <option value="newest">newest post first</option>
+          </select>
+        </label>
         <button type="submit" class="act">
           Filter
         </button>

@@ -22,8 +22,8 @@ interface Pending {
 }
 
 function listUrl(q: ReviewQuery, cursor?: string): string {
-  // One order: highest score first (the API's `sort=score`, the score index's own order).
-  const p = new URLSearchParams({ state: q.state, limit: String(PAGE_SIZE), sort: 'score' });
+  // The API's two orders: highest score first (the score index) or newest post first.
+  const p = new URLSearchParams({ state: q.state, limit: String(PAGE_SIZE), sort: q.sort });
   for (const k of ['campaign', 'source', 'minScore', 'maxScore'] as const) if (q[k]) p.set(k, q[k]);
   if (cursor) p.set('cursor', cursor);
   return `/api/leads?${p}`;
