@@ -60,6 +60,9 @@ describe('the shipped intent corpus', () => {
       ['decision_made', false],
       ['howto_question', false],
       ['job_post', false],
+      ['spam_scam', false],
+      ['listicle_bait', false],
+      ['engagement_bait', false],
     ];
     for (const [kind, label] of policy)
       expect([kind, [...(labelOf.get(kind) ?? [])]]).toEqual([kind, [label]]);
