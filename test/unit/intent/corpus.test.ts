@@ -60,6 +60,12 @@ describe('the shipped intent corpus', () => {
       ['decision_made', false],
       ['howto_question', false],
       ['job_post', false],
+      ['happy_customer', false],
+      ['vendor_promo', false],
+      ['evaluation', true],
+      ['switching', true],
+      ['trial_request', true],
+      ['budget_or_rfp', true],
     ];
     for (const [kind, label] of policy)
       expect([kind, [...(labelOf.get(kind) ?? [])]]).toEqual([kind, [label]]);
