@@ -63,6 +63,12 @@ describe('the shipped intent corpus', () => {
       ['spam_scam', false],
       ['listicle_bait', false],
       ['engagement_bait', false],
+      ['happy_customer', false],
+      ['vendor_promo', false],
+      ['evaluation', true],
+      ['switching', true],
+      ['trial_request', true],
+      ['budget_or_rfp', true],
     ];
     for (const [kind, label] of policy)
       expect([kind, [...(labelOf.get(kind) ?? [])]]).toEqual([kind, [label]]);
