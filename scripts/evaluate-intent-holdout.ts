@@ -4,7 +4,9 @@
  *     other 80%, score the 20%;
  *  2. score the shipped two-stage model (data/intent/two-stage-model.json) on the sample feed (written separately, by other hands), where only
  *     `buying_signal` posts count as intent and retweets are left out.
- * Last line: one JSON object with both results.
+ * It also prints the shipped model's fast stage alone on the feed, and the feed's false positives
+ * by the feed's own kind (spam, how-to, ...): measured, never trained on.
+ * Last line: one JSON object with all of it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import { useLiteEncoder } from '../shared/adapters/intent/sentence-encoder.ts';
 import { SHIPPED_TWO_STAGE_PATH, shippedTwoStageBody } from '../shared/adapters/intent/shipped-two-stage.ts';
 import { parseTwoStage } from '../shared/adapters/intent/two-stage-file.ts';
 import { loadWordVectors } from '../shared/adapters/intent/word-vectors-file.ts';
+import { scoreWith } from '../shared/domain/intent/evaluate.ts';
 import { splitFold, stratifiedFolds } from '../shared/domain/intent/folds.ts';
 import type { BinaryMetrics } from '../shared/domain/intent/metrics.ts';
 import { cachedEncoder, loadTwoStageModel, trainTwoStageModel } from '../shared/domain/intent/two-stage.ts';
@@ -54,16 +57,26 @@ const labels = JSON.parse(readFileSync(join(root, 'data', 'sample-feed', 'labels
   string,
   { kind: string }
 >;
-const feedExamples = feed.tweets
-  .filter((t) => labels[t.id] && labels[t.id]?.kind !== 'retweet')
-  .map((t) => ({ text: t.text, label: labels[t.id]?.kind === 'buying_signal' }));
+const feedPosts = feed.tweets.filter((t) => labels[t.id] && labels[t.id]?.kind !== 'retweet');
+const feedExamples = feedPosts.map((t) => ({ text: t.text, label: labels[t.id]?.kind === 'buying_signal' }));
 const shipped = parseTwoStage(shippedTwoStageBody(), SHIPPED_TWO_STAGE_PATH, encoder);
 const sampleFeed = await scoreTwoStage(shipped.model, feedExamples);
+const fastAlone = scoreWith(shipped.model.fast, feedExamples);
+// The feed's false positives by the feed's own kind: what kind of post the model mistakes for intent.
+const pFeed = await shipped.model.predictAll(feedExamples.map((e) => e.text));
+const falsePositives: Record<string, number> = {};
+feedPosts.forEach((t, i) => {
+  if (feedExamples[i]!.label || pFeed[i]! < shipped.model.threshold) return;
+  const kind = labels[t.id]!.kind;
+  falsePositives[kind] = (falsePositives[kind] ?? 0) + 1;
+});
 
 const line = (name: string, m: BinaryMetrics) =>
   `${name.padEnd(34)} n ${String(m.n).padStart(5)}  precision ${m.precision.toFixed(3)}  recall ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}`;
 console.error(line('B2B corpus, held-out 20%', heldOut));
 console.error(line(`sample feed (shipped ${shipped.version})`, sampleFeed));
+console.error(line('sample feed, its fast stage alone', fastAlone));
+console.error(`sample feed false positives by kind: ${JSON.stringify(falsePositives)}`);
 const round = (m: BinaryMetrics) => ({
   precision: +m.precision.toFixed(4),
   recall: +m.recall.toFixed(4),
@@ -71,5 +84,11 @@ const round = (m: BinaryMetrics) => ({
   n: m.n,
 });
 console.log(
-  JSON.stringify({ model: shipped.version, heldOut: round(heldOut), sampleFeed: round(sampleFeed) }),
+  JSON.stringify({
+    model: shipped.version,
+    heldOut: round(heldOut),
+    sampleFeed: round(sampleFeed),
+    sampleFeedFastStage: round(fastAlone),
+    sampleFeedFalsePositives: falsePositives,
+  }),
 );
