@@ -5,14 +5,14 @@ import { featurisePost } from './featurise-post.ts';
 import { splitFold, stratifiedFolds } from './folds.ts';
 import { addConfusion, type BinaryMetrics, type Confusion, confusionOf, metricsOf } from './metrics.ts';
 import { withDefaults } from './options.ts';
-import { cachedEncoder, type Encoder, embedSome, type TwoStageModel } from './two-stage.ts';
 import {
-  DEFAULT_TWO_STAGE,
-  fitStageTwo,
-  outOfFoldFast,
-  stageTwoProbability,
-  type TwoStageOptions,
-} from './two-stage-fit.ts';
+  cachedEncoder,
+  type Encoder,
+  embedSome,
+  fitBaggedStageTwo,
+  type TwoStageModel,
+} from './two-stage.ts';
+import { DEFAULT_TWO_STAGE, stageTwoProbability, type TwoStageOptions } from './two-stage-fit.ts';
 import type { WordVectors } from './word-vectors.ts';
 
 export interface TwoStageFold extends BinaryMetrics {
@@ -70,10 +70,15 @@ export async function crossValidateTwoStage(
     const trainDocs = train.map((i) => docs[i]!);
     const trainLabels = train.map((i) => labels[i]!);
     const trainTexts = train.map((i) => texts[i]!);
-    const pOof = outOfFoldFast(trainDocs, trainLabels, fastOptions, opts.innerFolds, seed);
-    const trainGated = train.flatMap((_, t) => (pOof[t]! >= opts.gate ? [t] : []));
-    const trainEmbeddings = await embedSome(encoder, trainTexts, trainGated);
-    const stage = fitStageTwo(pOof, trainLabels, trainEmbeddings, opts, seed);
+    const stage = await fitBaggedStageTwo(
+      trainDocs,
+      trainLabels,
+      trainTexts,
+      encoder,
+      fastOptions,
+      opts,
+      seed,
+    );
 
     const fast = predictHeldOut(
       trainDocs,

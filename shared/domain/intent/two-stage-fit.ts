@@ -18,6 +18,12 @@ export interface TwoStageOptions {
   embeddingScale: number;
   /** Folds for the out-of-fold fast probabilities and for the stage-2 inner CV. */
   innerFolds: number;
+  /**
+   * Stage 2 is fitted this many times, each on its own fold shuffle (out-of-fold fast logits, C,
+   * threshold), and the fits are averaged. One shuffle's F1-optimal threshold is noisy (0.31-0.55
+   * over five seeds on the same corpus), so a single fit's behaviour depended on the seed.
+   */
+  bags: number;
 }
 
 export const DEFAULT_TWO_STAGE: TwoStageOptions = {
@@ -25,6 +31,7 @@ export const DEFAULT_TWO_STAGE: TwoStageOptions = {
   C: [0.1, 0.3, 1, 3],
   embeddingScale: 4,
   innerFolds: 5,
+  bags: 5,
 };
 
 /** The fitted second stage: weights[0] is on the fast logit, the rest on the embedding. */
@@ -188,5 +195,34 @@ export function fitStageTwo(
     threshold: Math.max(chosen.threshold, options.gate),
     innerF1: chosen.f1,
     gated: gated.length,
+  };
+}
+
+/**
+ * Averages stage-2 fits of the same features: weights and bias are averaged (the mean of the
+ * members' logits, one logistic regression again), and the threshold is averaged on the logit
+ * scale, never below the gate.
+ */
+export function averageStageTwo(members: readonly StageTwo[], gate: number): StageTwo {
+  const n = members.length;
+  if (n === 0) throw new Error('two-stage: nothing to average');
+  const weights = new Float32Array(members[0]!.weights.length);
+  let bias = 0;
+  let logitT = 0;
+  let innerF1 = 0;
+  for (const m of members) {
+    for (let d = 0; d < weights.length; d++) weights[d]! += m.weights[d]! / n;
+    bias += m.bias / n;
+    logitT += fastLogit(m.threshold) / n;
+    innerF1 += m.innerF1 / n;
+  }
+  const Cs = members.map((m) => m.C).sort((a, b) => a - b);
+  return {
+    C: Cs[Math.floor(n / 2)]!,
+    weights,
+    bias,
+    threshold: Math.max(1 / (1 + Math.exp(-logitT)), gate),
+    innerF1,
+    gated: Math.max(...members.map((m) => m.gated)),
   };
 }

@@ -1,13 +1,17 @@
 import { Featuriser } from './featurise.ts';
+import type { FeaturisedPost } from './featurise-post.ts';
 import { featurisePost } from './featurise-post.ts';
 import { type IntentModel, type IntentModelFile, loadIntentModel } from './model.ts';
 import { decodeFloats, encodeFloats } from './model-file.ts';
+import type { IntentOptions } from './options.ts';
 import { withDefaults } from './options.ts';
 import { trainIntentModel } from './train.ts';
 import {
+  averageStageTwo,
   DEFAULT_TWO_STAGE,
   fitStageTwo,
   outOfFoldFast,
+  type StageTwo,
   stageTwoProbability,
   type TwoStageOptions,
 } from './two-stage-fit.ts';
@@ -47,6 +51,8 @@ export interface TwoStageModelFile {
     gated: number;
     innerCvF1: number;
     seed: number;
+    /** Stage-2 fits averaged (absent: one). */
+    bags?: number;
   };
 }
 
@@ -115,14 +121,15 @@ export async function trainTwoStageModel(
   const featuriser = new Featuriser(fastOptions, undefined, vectors?.index);
   const docs = examples.map((e) => featurisePost(featuriser, e.text, fastOptions.binary, vectors));
   const labels = examples.map((e) => e.label);
-  const pFast = outOfFoldFast(docs, labels, fastOptions, opts.innerFolds, seed);
-  const gated = labels.flatMap((_, i) => (pFast[i]! >= opts.gate ? [i] : []));
-  const embeddings = await embedSome(
-    encoder,
+  const s = await fitBaggedStageTwo(
+    docs,
+    labels,
     examples.map((e) => e.text),
-    gated,
+    cachedEncoder(encoder),
+    fastOptions,
+    opts,
+    seed,
   );
-  const s = fitStageTwo(pFast, labels, embeddings, opts, seed);
   return {
     format: 'prospector-two-stage-model',
     version: 1,
@@ -137,8 +144,34 @@ export async function trainTwoStageModel(
       gated: s.gated,
       innerCvF1: s.innerF1,
       seed,
+      bags: opts.bags,
     },
   };
+}
+
+/**
+ * Stage 2 fitted `options.bags` times, each on its own fold shuffle (seed, seed + 7919, ...): out-
+ * of-fold fast probabilities, the gate, C and the threshold; then averaged (`averageStageTwo`).
+ * Each post is encoded at most once when `encoder` caches.
+ */
+export async function fitBaggedStageTwo(
+  docs: readonly FeaturisedPost[],
+  labels: readonly boolean[],
+  texts: readonly string[],
+  encoder: Encoder,
+  fastOptions: IntentOptions,
+  options: TwoStageOptions,
+  seed: number,
+): Promise<StageTwo> {
+  const members: StageTwo[] = [];
+  for (let b = 0; b < Math.max(1, options.bags); b++) {
+    const bagSeed = seed + 7919 * b;
+    const pFast = outOfFoldFast(docs, labels, fastOptions, options.innerFolds, bagSeed);
+    const gated = labels.flatMap((_, i) => (pFast[i]! >= options.gate ? [i] : []));
+    const embeddings = await embedSome(encoder, texts, gated);
+    members.push(fitStageTwo(pFast, labels, embeddings, options, bagSeed));
+  }
+  return members.length === 1 ? members[0]! : averageStageTwo(members, options.gate);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
