@@ -45,9 +45,10 @@ const posts = Array.from({ length: Math.ceil(TARGET_POSTS / base.length) }, () =
 const draft = MqlDefinitionDraftSchema.parse(
   JSON.parse(readFileSync(join(import.meta.dirname, '..', 'data', 'mql', 'v1.json'), 'utf8')),
 );
+const shipped = loadShippedModel();
 const compiled = compileDefinition(
   { ...draft, version: 1, author: 'bench', note: '', publishedAt: new Date().toISOString() },
-  loadShippedModel().scorer,
+  shipped.scorer,
 );
 const now = new Date();
 
@@ -55,7 +56,7 @@ const now = new Date();
 // stored `intent {p, model}` (computed here once, outside the timing), so the model never runs.
 const withStored = base.map((b) => ({
   profile: b.profile,
-  signal: { ...b.signal, intent: { p: loadShippedModel().model.predict(b.signal.text), model: 'bench' } },
+  signal: { ...b.signal, intent: { p: shipped.model.predict(b.signal.text), model: 'bench' } },
 }));
 const storedPosts = Array.from({ length: Math.ceil(TARGET_POSTS / base.length) }, () => withStored).flat();
 
@@ -84,7 +85,7 @@ for (let r = 0; r < ROUNDS; r++) {
 }
 // The model alone, after the main rounds so it cannot disturb them: predict (what scoring calls)
 // and explain(5) (what the CLI and the review UI call).
-const { model } = loadShippedModel();
+const { model } = shipped;
 const passMs = { predict: [] as number[], explain: [] as number[] };
 for (let r = 0; r < ROUNDS; r++) {
   let t = performance.now();

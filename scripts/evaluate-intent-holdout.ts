@@ -17,7 +17,7 @@ import { parseTwoStage } from '../shared/adapters/intent/two-stage-file.ts';
 import { loadWordVectors } from '../shared/adapters/intent/word-vectors-file.ts';
 import { scoreWith } from '../shared/domain/intent/evaluate.ts';
 import { splitFold, stratifiedFolds } from '../shared/domain/intent/folds.ts';
-import type { BinaryMetrics } from '../shared/domain/intent/metrics.ts';
+import { type BinaryMetrics, confusionOf, metricsOf } from '../shared/domain/intent/metrics.ts';
 import { cachedEncoder, loadTwoStageModel, trainTwoStageModel } from '../shared/domain/intent/two-stage.ts';
 import { scoreTwoStage } from '../shared/domain/intent/two-stage-evaluate.ts';
 
@@ -60,13 +60,21 @@ const labels = JSON.parse(readFileSync(join(root, 'data', 'sample-feed', 'labels
 const feedPosts = feed.tweets.filter((t) => labels[t.id] && labels[t.id]?.kind !== 'retweet');
 const feedExamples = feedPosts.map((t) => ({ text: t.text, label: labels[t.id]?.kind === 'buying_signal' }));
 const shipped = parseTwoStage(shippedTwoStageBody(), SHIPPED_TWO_STAGE_PATH, encoder);
-const sampleFeed = await scoreTwoStage(shipped.model, feedExamples);
+// The feed is classified once: its figures and its false positives (by the feed's own kind: what
+// kind of post the model mistakes for intent) come from the same predictions.
+const feedPredicted = (await shipped.model.predictAll(feedExamples.map((e) => e.text))).map(
+  (p) => p >= shipped.model.threshold,
+);
+const sampleFeed = metricsOf(
+  confusionOf(
+    feedPredicted,
+    feedExamples.map((e) => e.label),
+  ),
+);
 const fastAlone = scoreWith(shipped.model.fast, feedExamples);
-// The feed's false positives by the feed's own kind: what kind of post the model mistakes for intent.
-const pFeed = await shipped.model.predictAll(feedExamples.map((e) => e.text));
 const falsePositives: Record<string, number> = {};
 feedPosts.forEach((t, i) => {
-  if (feedExamples[i]!.label || pFeed[i]! < shipped.model.threshold) return;
+  if (feedExamples[i]!.label || !feedPredicted[i]) return;
   const kind = labels[t.id]!.kind;
   falsePositives[kind] = (falsePositives[kind] ?? 0) + 1;
 });

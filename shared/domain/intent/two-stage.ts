@@ -1,10 +1,8 @@
 import { Featuriser } from './featurise.ts';
-import type { FeaturisedPost } from './featurise-post.ts';
-import { featurisePost } from './featurise-post.ts';
+import { type FeaturisedPost, featurisePost } from './featurise-post.ts';
 import { type IntentModel, type IntentModelFile, loadIntentModel } from './model.ts';
 import { decodeFloats, encodeFloats } from './model-file.ts';
-import type { IntentOptions } from './options.ts';
-import { withDefaults } from './options.ts';
+import { type IntentOptions, withDefaults } from './options.ts';
 import { trainIntentModel } from './train.ts';
 import {
   averageStageTwo,
@@ -125,7 +123,7 @@ export async function trainTwoStageModel(
     docs,
     labels,
     examples.map((e) => e.text),
-    cachedEncoder(encoder),
+    encoder,
     fastOptions,
     opts,
     seed,
@@ -152,7 +150,7 @@ export async function trainTwoStageModel(
 /**
  * Stage 2 fitted `options.bags` times, each on its own fold shuffle (seed, seed + 7919, ...): out-
  * of-fold fast probabilities, the gate, C and the threshold; then averaged (`averageStageTwo`).
- * Each post is encoded at most once when `encoder` caches.
+ * A post is encoded the first time any shuffle gates it, and its vector is kept for the others.
  */
 export async function fitBaggedStageTwo(
   docs: readonly FeaturisedPost[],
@@ -164,11 +162,13 @@ export async function fitBaggedStageTwo(
   seed: number,
 ): Promise<StageTwo> {
   const members: StageTwo[] = [];
+  const embeddings: (Float32Array | undefined)[] = new Array(texts.length).fill(undefined);
   for (let b = 0; b < Math.max(1, options.bags); b++) {
     const bagSeed = seed + 7919 * b;
     const pFast = outOfFoldFast(docs, labels, fastOptions, options.innerFolds, bagSeed);
-    const gated = labels.flatMap((_, i) => (pFast[i]! >= options.gate ? [i] : []));
-    const embeddings = await embedSome(encoder, texts, gated);
+    const missing = labels.flatMap((_, i) => (pFast[i]! >= options.gate && !embeddings[i] ? [i] : []));
+    const added = await embedSome(encoder, texts, missing);
+    for (const i of missing) embeddings[i] = added[i];
     members.push(fitStageTwo(pFast, labels, embeddings, options, bagSeed));
   }
   return members.length === 1 ? members[0]! : averageStageTwo(members, options.gate);
